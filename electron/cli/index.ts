@@ -1,0 +1,80 @@
+// Command-line host: `npx quarterdeck <command>`. Headless, same core as the app.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { defaultWorkspacePath } from '../core/paths';
+import { importCommand, queryCommand, sourcesCommand, type CliOutput } from './commands';
+
+const USAGE = `Usage:
+  quarterdeck import <file.csv> --workspace <file.duckdb> [--source <name>] [--replace] [--json]
+  quarterdeck query --workspace <file.duckdb> --spec <spec.json> [--format csv|json] [--out <file>]
+  quarterdeck sources --workspace <file.duckdb> [--json]
+
+The workspace defaults to ~/.quarterdeck/workspace.duckdb (or $QUARTERDECK_HOME).`;
+
+async function run(argv: string[]): Promise<CliOutput> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    return { code: command ? 0 : 2, stdout: command ? `${USAGE}\n` : '', stderr: command ? '' : `${USAGE}\n` };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        workspace: { type: 'string', short: 'w' },
+        source: { type: 'string' },
+        replace: { type: 'boolean' },
+        json: { type: 'boolean' },
+        spec: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        out: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: `${(e as Error).message}\n\n${USAGE}\n` };
+  }
+  const { values, positionals } = parsed;
+  const workspace = values.workspace ?? defaultWorkspacePath();
+  switch (command) {
+    case 'import': {
+      const file = positionals[0];
+      if (!file) return { code: 2, stdout: '', stderr: `import needs a file\n\n${USAGE}\n` };
+      return importCommand({
+        file,
+        workspace,
+        ...(values.source ? { source: values.source } : {}),
+        replace: values.replace ?? false,
+        json: values.json ?? false,
+      });
+    }
+    case 'query': {
+      if (!values.spec) return { code: 2, stdout: '', stderr: `query needs --spec\n\n${USAGE}\n` };
+      if (values.format !== 'csv' && values.format !== 'json') {
+        return { code: 2, stdout: '', stderr: `--format is csv or json\n` };
+      }
+      const out = await queryCommand({ workspace, spec: values.spec, format: values.format });
+      if (out.code === 0 && values.out) {
+        writeFileSync(values.out, out.stdout);
+        return { ...out, stdout: '' };
+      }
+      return out;
+    }
+    case 'sources':
+      return sourcesCommand({ workspace, json: values.json ?? false });
+    default:
+      return { code: 2, stdout: '', stderr: `unknown command "${command}"\n\n${USAGE}\n` };
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (out) => {
+    if (out.stdout) process.stdout.write(out.stdout);
+    if (out.stderr) process.stderr.write(out.stderr);
+    process.exitCode = out.code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

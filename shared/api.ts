@@ -1,0 +1,170 @@
+// The one contract between the UI and the engine. The Electron preload, the HTTP client of the
+// browser host and the CLI all speak it; electron/core implements it once (see ARCHITECTURE.md).
+//
+// Every operation resolves to a Result: errors are values with a code, a human message and,
+// where there is one, the place that caused them. Nothing is thrown across the boundary.
+
+import type { AnalysisSpec } from './spec/types';
+
+import type { Result } from './result';
+export type { ErrorCode, ErrorLocation, QdError, Result } from './result';
+export { ok, fail } from './result';
+import type { ColumnKind } from './spec/column-kind';
+export type { ColumnKind };
+
+export interface ColumnInfo {
+  name: string;
+  /** DuckDB's type name, e.g. DOUBLE, DATE, VARCHAR, DECIMAL(18,2). */
+  type: string;
+  kind: ColumnKind;
+}
+
+export interface SourceInfo {
+  /** User-facing name, unique in the workspace ("deals", "accounts"). */
+  name: string;
+  /** The file it was imported from (base name only). */
+  file: string;
+  rowCount: number;
+  columns: ColumnInfo[];
+  importedAt: string;
+}
+
+export interface WorkspaceInfo {
+  /** Display name of the workspace file (":memory:" in tests). */
+  name: string;
+  sources: SourceInfo[];
+}
+
+/**
+ * A file to import. In Electron it is a path chosen in the native dialog; in the browser host the
+ * client first uploads the bytes and gets an upload id back.
+ */
+export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; id: string; name: string };
+
+export interface ImportRequest {
+  file: FileRef;
+  /** Name of the source to create; derived from the file name when absent. */
+  sourceName?: string;
+  /** Replace an existing source of that name (otherwise a name clash is an error). */
+  replace?: boolean;
+  /** Caller-chosen id to poll progress and cancel. */
+  opId?: string;
+}
+
+export interface PreviewRequest {
+  source: string;
+  offset: number;
+  limit: number;
+}
+
+/** A window of raw rows: never a whole table. */
+export interface RowWindow {
+  /** Apache Arrow IPC stream bytes. */
+  ipc: Uint8Array;
+  offset: number;
+  rowCount: number;
+  totalRows: number;
+}
+
+export interface TopValue {
+  value: string | null;
+  count: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  kind: ColumnKind;
+  nulls: number;
+  distinct: number;
+  /** Rendered as text so that every type fits; null when the column is empty. */
+  min: string | null;
+  max: string | null;
+  top: TopValue[];
+}
+
+export interface SourceProfile {
+  source: string;
+  rowCount: number;
+  columns: ColumnProfile[];
+}
+
+export interface QueryRequest {
+  spec: AnalysisSpec;
+  opId?: string;
+}
+
+export interface ResultColumn {
+  /** Column name in the Arrow table (d0, d1, m0 ...). */
+  id: string;
+  label: string;
+  role: 'dimension' | 'measure';
+  /** DuckDB type of the result column. */
+  type: string;
+  kind: ColumnKind;
+}
+
+export interface QueryResult {
+  /** Apache Arrow IPC stream bytes, one column per ResultColumn. */
+  ipc: Uint8Array;
+  columns: ResultColumn[];
+  rowCount: number;
+  /** True when the result was cut at the spec's limit. */
+  truncated: boolean;
+  sql: string;
+  elapsedMs: number;
+}
+
+export interface Progress {
+  opId: string;
+  /** 0..1, or null when the engine cannot tell. */
+  fraction: number | null;
+  message: string;
+  done: boolean;
+}
+
+export interface QuarterdeckApi {
+  getWorkspace(): Promise<Result<WorkspaceInfo>>;
+  importFile(request: ImportRequest): Promise<Result<SourceInfo>>;
+  removeSource(name: string): Promise<Result<WorkspaceInfo>>;
+  previewRows(request: PreviewRequest): Promise<Result<RowWindow>>;
+  profileSource(source: string): Promise<Result<SourceProfile>>;
+  runQuery(request: QueryRequest): Promise<Result<QueryResult>>;
+  /** Progress of a long operation started with this opId; null once it is forgotten. */
+  getProgress(opId: string): Promise<Result<Progress | null>>;
+  /** Cancels a running import or query; resolves to whether something was running. */
+  cancel(opId: string): Promise<Result<boolean>>;
+}
+
+/** The operation names, for hosts that route calls by name (IPC channels, HTTP paths). */
+export const API_METHODS = [
+  'getWorkspace',
+  'importFile',
+  'removeSource',
+  'previewRows',
+  'profileSource',
+  'runQuery',
+  'getProgress',
+  'cancel',
+] as const satisfies readonly (keyof QuarterdeckApi)[];
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+// Compile-time check that API_METHODS lists every operation of the contract.
+type Missing = Exclude<keyof QuarterdeckApi, ApiMethod>;
+const _everyMethodListed: Missing extends never ? true : Missing = true;
+void _everyMethodListed;
+
+export const IPC_CHANNEL_PREFIX = 'quarterdeck:';
+
+/**
+ * What only a host can do for the UI (native dialogs). Exposed beside the contract as
+ * window.quarterdeckHost by the Electron preload; the browser host uses an <input type=file>.
+ */
+export interface HostBridge {
+  kind: 'electron' | 'browser';
+  /** Asks the user for a CSV file; null when they cancel. */
+  pickCsvFile(): Promise<FileRef | null>;
+}
+
+export const HOST_CHANNEL_PICK_FILE = 'quarterdeck-host:pick-csv-file';

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './column-kind';
+export * from './quote';
+export * from './schema';
+export * from './normalize';
+export * from './compile';
