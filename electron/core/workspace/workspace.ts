@@ -27,6 +27,9 @@ export class Workspace {
     const ws = new Workspace(path, instance);
     const conn = await ws.connect();
     try {
+      // Dates are bucketed in UTC whatever the machine's zone: the same export gives the same
+      // figures on every laptop.
+      await conn.run("SET GLOBAL TimeZone = 'UTC'");
       await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(CATALOG_TABLE)} (
         name VARCHAR PRIMARY KEY,
         table_name VARCHAR NOT NULL UNIQUE,
@@ -46,27 +49,55 @@ export class Workspace {
 
   /** A fresh connection: one per operation, so that each can be interrupted on its own. */
   async connect(): Promise<DuckDBConnection> {
-    const conn = await this.instance.connect();
-    await conn.run("SET TimeZone = 'UTC'");
-    return conn;
+    return this.instance.connect();
   }
 
-  /** Runs fn after every earlier write has finished. */
+  /**
+   * Runs fn after every earlier write has finished. Writes go through here, so the catalog cache
+   * is dropped when one ends.
+   */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.writeQueue.then(fn, fn);
+    const run = async () => {
+      this.catalogCache = null;
+      this.generation++;
+      try {
+        return await fn();
+      } finally {
+        this.catalogCache = null;
+        this.generation++;
+      }
+    };
+    const next = this.writeQueue.then(run, run);
     this.writeQueue = next.catch(() => undefined);
     return next;
   }
 
+  private catalogCache: SourceRecord[] | null = null;
+  /** Bumped around every write, so that a read that overlapped one is not cached. */
+  private generation = 0;
+
+  /**
+   * The sources and their columns. Read once and kept until the next write: every query looks
+   * its source up here, and the catalog query costs more than a small pivot.
+   */
   async listSources(conn?: DuckDBConnection): Promise<SourceRecord[]> {
+    if (!conn && this.catalogCache) return this.catalogCache;
+    const generation = this.generation;
+    const sources = await this.readCatalog(conn);
+    if (!conn && generation === this.generation) this.catalogCache = sources;
+    return sources;
+  }
+
+  private async readCatalog(conn?: DuckDBConnection): Promise<SourceRecord[]> {
     const c = conn ?? (await this.connect());
     try {
       const reader = await c.runAndReadAll(
-        `SELECT s.name, s.table_name, s.file, s.row_count, strftime(s.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
-                list(struct_pack(name := col.column_name, type := col.data_type) ORDER BY col.column_index) AS columns
+        `SELECT s.name, s.table_name, s.file, s.row_count,
+                strftime(s.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
+                (SELECT list(struct_pack(name := col.column_name, type := col.data_type) ORDER BY col.column_index)
+                 FROM duckdb_columns() col
+                 WHERE col.table_name = s.table_name AND col.schema_name = 'main') AS columns
          FROM ${quoteIdent(CATALOG_TABLE)} s
-         JOIN duckdb_columns() col ON col.table_name = s.table_name AND col.schema_name = 'main'
-         GROUP BY ALL
          ORDER BY s.imported_at, s.name`,
       );
       return reader.getRowObjectsJS().map((r) => {

@@ -1,0 +1,123 @@
+// `npm run bench`: the app's query path against raw DuckDB on the same data and the same SQL.
+// Generates deals files of 100k and 1M rows (seeded), imports them through the app, then times a
+// fixed set of pivots: raw = DuckDB running the compiled SQL and materialising its result;
+// app = CoreApi.runQuery (validate, compile, run, Arrow IPC bytes ready to cross to the renderer).
+// Prints p50/p95 of each and the ratio app/raw. Target: app/raw <= 1.25 at 1M rows.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CoreApi } from '../../electron/core/api';
+import { writeDealsCsv } from '../../resources/generator/crm-model';
+import { compileSpec } from '../../shared/spec/compile';
+import { normalizeSpec } from '../../shared/spec/normalize';
+import { quoteLiteral } from '../../shared/spec/quote';
+import type { AnalysisSpec } from '../../shared/spec/types';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+const PIVOTS: [string, Omit<AnalysisSpec, 'source'>][] = [
+  ['sum amount by owner x month', { measures: [{ op: 'sum', column: 'amount' }], dimensions: [{ column: 'owner' }, { column: 'created_at', grain: 'month' }] }],
+  ['won count & revenue by status x quarter', { measures: [{ op: 'count' }, { op: 'sum', column: 'amount' }], dimensions: [{ column: 'status' }, { column: 'closed_at', grain: 'quarter' }] }],
+  ['median amount by lead source (open)', { measures: [{ op: 'median', column: 'amount' }], dimensions: [{ column: 'lead_source' }], filters: [{ column: 'status', op: 'eq', values: ['Open'] }] }],
+  ['distinct accounts by stage', { measures: [{ op: 'count_distinct', column: 'account' }], dimensions: [{ column: 'stage' }] }],
+  ['3-dim pivot owner x stage x month', { measures: [{ op: 'sum', column: 'amount' }, { op: 'avg', column: 'probability' }], dimensions: [{ column: 'owner' }, { column: 'stage' }, { column: 'created_at', grain: 'month' }] }],
+  ['weekly count, last year filter', { measures: [{ op: 'count' }], dimensions: [{ column: 'created_at', grain: 'week' }], filters: [{ column: 'created_at', op: 'between', values: ['2025-11-01', '2026-11-01'] }] }],
+];
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
+  await fn(); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const pad = (s: string, n: number) => s.padEnd(n);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'quarterdeck-bench-'));
+  console.log(`Quarterdeck bench — ${RUNS} runs per figure, medians (p50) and p95; ratio = app p50 / raw p50\n`);
+  const worst: number[] = [];
+  try {
+    for (const rows of SIZES) {
+      const csv = join(dir, `deals-${rows}.csv`);
+      let t = performance.now();
+      await writeDealsCsv(csv, { seed: 7, rows });
+      console.log(`## ${rows.toLocaleString('en-US')} deals (${(statSync(csv).size / 1e6).toFixed(1)} MB CSV, generated in ${fmt(performance.now() - t)})`);
+
+      // Import: raw DuckDB CTAS vs the app's transactional import (sniff, catalog, count).
+      const rawDb = await DuckDBInstance.create(join(dir, `raw-${rows}.duckdb`));
+      const raw = await rawDb.connect();
+      t = performance.now();
+      await raw.run(`CREATE TABLE deals AS SELECT * FROM read_csv(${quoteLiteral(csv)})`);
+      await raw.run('CHECKPOINT');
+      const rawImport = performance.now() - t;
+      const core = await CoreApi.open(join(dir, `app-${rows}.duckdb`));
+      t = performance.now();
+      const imported = await core.importFile({ file: { kind: 'path', path: csv }, sourceName: 'deals' });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const appConn = await core.workspace.connect();
+      await appConn.run('CHECKPOINT');
+      appConn.closeSync();
+      const appImport = performance.now() - t;
+      console.log(`${pad('import CSV -> table', 44)} raw ${pad(fmt(rawImport), 10)} app ${pad(fmt(appImport), 10)} ratio ${(appImport / rawImport).toFixed(2)}`);
+
+      const source = (await core.workspace.findSource('deals'))!;
+      for (const [name, partial] of PIVOTS) {
+        const spec: AnalysisSpec = { source: 'deals', ...partial };
+        const compiled = compileSpec(normalizeSpec(spec), { ...source, table: source.table });
+        if (!compiled.ok) throw new Error(compiled.error.message);
+        const sql = compiled.value.sql.replace(`"${source.table}"`, 'deals');
+        const params = compiled.value.params;
+        let cells = 0;
+        const rawTimes = await time(async () => {
+          const r = await raw.runAndReadAll(sql, params);
+          cells = r.currentRowCount * r.columnCount;
+        });
+        const appTimes = await time(async () => {
+          const r = await core.runQuery({ spec });
+          if (!r.ok) throw new Error(r.error.message);
+        });
+        const ratio = pct(appTimes, 50) / pct(rawTimes, 50);
+        if (rows >= 1_000_000) worst.push(ratio);
+        console.log(
+          `${pad(name, 44)} raw ${pad(fmt(pct(rawTimes, 50)), 10)} app ${pad(fmt(pct(appTimes, 50)), 10)} ratio ${ratio.toFixed(2)}   (p95 raw ${fmt(pct(rawTimes, 95))}, app ${fmt(pct(appTimes, 95))}; ${cells} cells)`,
+        );
+      }
+
+      // Raw-row windows: the preview's paging, deep in the table.
+      const rawWindow = await time(() => raw.runAndReadAll(`SELECT * FROM deals WHERE rowid >= ${rows - 1000} AND rowid < ${rows - 500} ORDER BY rowid`));
+      const appWindow = await time(async () => {
+        const r = await core.previewRows({ source: 'deals', offset: rows - 1000, limit: 500 });
+        if (!r.ok) throw new Error(r.error.message);
+      });
+      console.log(`${pad('preview window of 500 rows at the end', 44)} raw ${pad(fmt(pct(rawWindow, 50)), 10)} app ${pad(fmt(pct(appWindow, 50)), 10)} ratio ${(pct(appWindow, 50) / pct(rawWindow, 50)).toFixed(2)}   (raw materialises DuckDB values; app builds Arrow IPC)`);
+      console.log('');
+      raw.closeSync();
+      rawDb.closeSync();
+      core.close();
+    }
+    if (worst.length > 0) {
+      const max = Math.max(...worst);
+      console.log(`Query path at 1M rows: worst app/raw ratio ${max.toFixed(2)} (target <= 1.25): ${max <= 1.25 ? 'met' : 'NOT met'}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
