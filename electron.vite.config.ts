@@ -35,6 +35,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

@@ -1,0 +1,46 @@
+// "Import CSV…": the native dialog in Electron; in browser mode a file input kept in the page
+// (tests drive it with setInputFiles).
+import { useRef } from 'react';
+import { UploadIcon } from '../../ui/icons';
+
+interface ImportButtonProps {
+  browserMode: boolean;
+  busy: boolean;
+  onPick: () => void;
+  onFile: (file: File) => void;
+}
+
+export function ImportButton({ browserMode, busy, onPick, onFile }: ImportButtonProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary button-block"
+        data-testid="import-button"
+        disabled={busy}
+        onClick={() => (browserMode ? inputRef.current?.click() : onPick())}
+      >
+        <UploadIcon />
+        Import CSV…
+      </button>
+      {browserMode && (
+        <input
+          ref={inputRef}
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Reset so that choosing the same file again fires another change.
+            e.target.value = '';
+            if (file) onFile(file);
+          }}
+        />
+      )}
+    </>
+  );
+}
