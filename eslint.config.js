@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'test/**/*.ts', 'resources/**/*.ts', 'bin/**/*.mjs', '*.config.ts', '*.config.js'],
+    files: ['electron/**/*.ts', 'test/**/*.{ts,mjs}', 'resources/**/*.ts', 'bin/**/*.mjs', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -2,6 +2,7 @@
 // a renderer (or a page in browser mode) is never trusted to send well-formed data.
 import { z } from 'zod';
 import type { ApiMethod, QuarterdeckApi } from './api';
+import { DATE_ORDERS, TEXT_ENCODINGS, VALUE_KINDS } from './import/types';
 import type { Result } from './result';
 import { analysisSpecSchema } from './spec/schema';
 
@@ -19,15 +20,42 @@ const fileRef = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+const settingsSchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(TEXT_ENCODINGS),
+    delimiter: z.string().min(1).max(4),
+    quote: z.enum(['"', "'", '']),
+    escape: z.string().max(1),
+    skipRows: z.number().int().min(0).max(10_000),
+    headerRows: z.number().int().min(0).max(10),
+    decimalSeparator: z.enum(['.', ',']),
+    thousandsSeparator: z.enum(['', ',', '.', ' ', "'"]),
+    dateOrder: z.enum(DATE_ORDERS),
+    nullTokens: z.array(z.string().max(100)).max(100),
+    sheet: z.string().max(200).nullable(),
+    columnKinds: z.record(z.string().max(512), z.enum(VALUE_KINDS)),
+  })
+  .strict()
+  .partial();
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
 /** One tuple schema per operation: the arguments in order. */
 export const API_ARGS = {
   getWorkspace: z.tuple([]),
+  inspectImport: z.tuple([
+    z.object({ file: fileRef, settings: settingsSchema.optional(), sourceName: sourceName.optional() }).strict(),
+  ]),
   importFile: z.tuple([
     z
       .object({
         file: fileRef,
+        settings: settingsSchema.optional(),
         sourceName: sourceName.optional(),
+        snapshotDate: isoDate.optional(),
         replace: z.boolean().optional(),
+        roles: z.record(z.string().max(64), z.string().max(512).nullable()).optional(),
         opId: opId.optional(),
       })
       .strict(),

@@ -4,6 +4,7 @@
 // Every operation resolves to a Result: errors are values with a code, a human message and,
 // where there is one, the place that caused them. Nothing is thrown across the boundary.
 
+import type { ImportInspection, ImportReport, ImportSettings } from './import/types';
 import type { AnalysisSpec } from './spec/types';
 
 import type { Result } from './result';
@@ -19,14 +20,29 @@ export interface ColumnInfo {
   kind: ColumnKind;
 }
 
+/** One dated export of a source: each monthly export is kept beside the earlier ones. */
+export interface SnapshotInfo {
+  /** YYYY-MM-DD */
+  date: string;
+  file: string;
+  rowCount: number;
+  importedAt: string;
+}
+
 export interface SourceInfo {
   /** User-facing name, unique in the workspace ("deals", "accounts"). */
   name: string;
-  /** The file it was imported from (base name only). */
+  /** The file its latest snapshot was imported from (base name only). */
   file: string;
+  /** Rows of the latest snapshot. */
   rowCount: number;
+  /** Columns of the latest snapshot. */
   columns: ColumnInfo[];
   importedAt: string;
+  /** Every snapshot, oldest first; the last one is what analyses read by default. */
+  snapshots: SnapshotInfo[];
+  /** Canonical role -> column of this source (see shared/model/roles.ts). */
+  roles: Record<string, string>;
 }
 
 export interface WorkspaceInfo {
@@ -41,12 +57,31 @@ export interface WorkspaceInfo {
  */
 export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; id: string; name: string };
 
+export interface InspectRequest {
+  file: FileRef;
+  /** Settings the user fixed; everything else is detected. */
+  settings?: Partial<ImportSettings>;
+  sourceName?: string;
+}
+
 export interface ImportRequest {
   file: FileRef;
-  /** Name of the source to create; derived from the file name when absent. */
+  /** Settings the user fixed in the dialog (or on the command line); the rest is detected. */
+  settings?: Partial<ImportSettings>;
+  /**
+   * Name of the source to create or extend; derived from the file name when absent, or the
+   * matching source when the file has the same shape as one already imported.
+   */
   sourceName?: string;
-  /** Replace an existing source of that name (otherwise a name clash is an error). */
+  /**
+   * Snapshot date (YYYY-MM-DD) for this export. A file for an existing source adds a snapshot;
+   * when absent the date comes from the file name, else today.
+   */
+  snapshotDate?: string;
+  /** Replace the snapshot of the same date if there is one (otherwise that is an error). */
   replace?: boolean;
+  /** Role -> column corrections (null removes a role); the rest is detected or remembered. */
+  roles?: Record<string, string | null>;
   /** Caller-chosen id to poll progress and cancel. */
   opId?: string;
 }
@@ -125,7 +160,9 @@ export interface Progress {
 
 export interface QuarterdeckApi {
   getWorkspace(): Promise<Result<WorkspaceInfo>>;
-  importFile(request: ImportRequest): Promise<Result<SourceInfo>>;
+  /** Detects everything about a file without importing it: what the import dialog shows. */
+  inspectImport(request: InspectRequest): Promise<Result<ImportInspection>>;
+  importFile(request: ImportRequest): Promise<Result<ImportReport>>;
   removeSource(name: string): Promise<Result<WorkspaceInfo>>;
   previewRows(request: PreviewRequest): Promise<Result<RowWindow>>;
   profileSource(source: string): Promise<Result<SourceProfile>>;
@@ -139,6 +176,7 @@ export interface QuarterdeckApi {
 /** The operation names, for hosts that route calls by name (IPC channels, HTTP paths). */
 export const API_METHODS = [
   'getWorkspace',
+  'inspectImport',
   'importFile',
   'removeSource',
   'previewRows',

@@ -1,6 +1,7 @@
 // The CLI's commands, as functions over the core: the entry point only parses argv and prints.
 import { readFile } from 'node:fs/promises';
-import type { QdError, QueryResult, Result, SourceInfo } from '../../shared/api';
+import type { QdError, QueryResult, Result } from '../../shared/api';
+import type { ImportReport, ImportSettings } from '../../shared/import/types';
 import { readArrow, type CellValue } from '../../shared/arrow/cells';
 import { CoreApi } from '../core/api';
 
@@ -30,28 +31,77 @@ async function withCore<T>(workspace: string, fn: (core: CoreApi) => Promise<T>)
   }
 }
 
-export async function importCommand(opts: {
+export interface ImportOptions {
   file: string;
   workspace: string;
   source?: string;
+  snapshot?: string;
   replace?: boolean;
   json?: boolean;
-}): Promise<CliOutput> {
-  const result: Result<SourceInfo> = await withCore(opts.workspace, (core) =>
+  settings: Partial<ImportSettings>;
+  roles: Record<string, string | null>;
+}
+
+/** The import as the CLI prints it with --json: what was detected and what was made of it. */
+export function importSummary(report: ImportReport) {
+  const roleOf = new Map(report.roles.map((r) => [r.column, r.role]));
+  const s = report.settings;
+  return {
+    source: report.source,
+    snapshotDate: report.snapshotDate,
+    addedSnapshot: report.addedSnapshot,
+    rowCount: report.rowCount,
+    format: s.format,
+    sheet: s.sheet,
+    encoding: s.encoding,
+    delimiter: s.delimiter,
+    decimalSeparator: s.decimalSeparator,
+    thousandsSeparator: s.thousandsSeparator,
+    dateOrder: s.dateOrder,
+    dateFormats: [...new Set(report.columns.filter((c) => c.format && (c.kind === 'date' || c.kind === 'timestamp')).map((c) => c.format))],
+    headerRow: s.headerRows > 0 ? s.skipRows + 1 : null,
+    skipRows: s.skipRows,
+    headerRows: s.headerRows,
+    preset: report.preset,
+    columns: report.columns.map((c) => ({
+      name: c.name,
+      header: c.header,
+      type: c.kind,
+      format: c.format,
+      role: roleOf.get(c.name) ?? null,
+      ...(c.failed > 0 ? { failed: c.failed, failedSamples: c.samples } : {}),
+    })),
+    roles: Object.fromEntries(report.roles.map((r) => [r.role, r.column])),
+    warnings: report.warnings.map((w) => w.message),
+  };
+}
+
+export async function importCommand(opts: ImportOptions): Promise<CliOutput> {
+  const result: Result<ImportReport> = await withCore(opts.workspace, (core) =>
     core.importFile({
       file: { kind: 'path', path: opts.file },
+      settings: opts.settings,
+      ...(Object.keys(opts.roles).length ? { roles: opts.roles } : {}),
       ...(opts.source ? { sourceName: opts.source } : {}),
+      ...(opts.snapshot ? { snapshotDate: opts.snapshot } : {}),
       ...(opts.replace ? { replace: true } : {}),
     }),
   );
   if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(result.error)}\n` };
-  const s = result.value;
-  if (opts.json) return { code: 0, stdout: `${JSON.stringify(s, null, 2)}\n`, stderr: '' };
-  const cols = s.columns.map((c) => `  ${c.name}: ${c.type}`).join('\n');
+  const r = result.value;
+  if (opts.json) return { code: 0, stdout: `${JSON.stringify(importSummary(r), null, 2)}\n`, stderr: '' };
+  const roleOf = new Map(r.roles.map((x) => [x.column, x.role]));
+  const cols = r.columns
+    .map((c) => `  ${c.name}: ${c.kind}${c.format ? ` (${c.format})` : ''}${roleOf.has(c.name) ? `  -> ${roleOf.get(c.name)}` : ''}`)
+    .join('\n');
+  const what = r.addedSnapshot ? `added snapshot ${r.snapshotDate} to "${r.source}"` : `created source "${r.source}" (snapshot ${r.snapshotDate})`;
+  const s = r.settings;
+  const detected = `${s.format === 'xlsx' ? `sheet ${s.sheet}` : `${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}`}, decimal ${JSON.stringify(s.decimalSeparator)}, dates ${s.dateOrder}`;
+  const warnings = r.warnings.map((w) => `warning: ${w.message}\n`).join('');
   return {
     code: 0,
-    stdout: `Imported ${s.file} as source "${s.name}": ${s.rowCount} rows, ${s.columns.length} columns\n${cols}\n`,
-    stderr: '',
+    stdout: `Imported ${opts.file}: ${what}, ${r.rowCount} rows, ${r.columns.length} columns\n  (${detected})\n${cols}\n`,
+    stderr: warnings,
   };
 }
 

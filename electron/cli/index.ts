@@ -3,9 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultWorkspacePath } from '../core/paths';
 import { importCommand, queryCommand, sourcesCommand, type CliOutput } from './commands';
+import { importSettingsFromArgs } from './import-args';
 
 const USAGE = `Usage:
-  quarterdeck import <file.csv> --workspace <file.duckdb> [--source <name>] [--replace] [--json]
+  quarterdeck import <file.csv|file.xlsx> --workspace <file.duckdb> [--source <name>] [--snapshot YYYY-MM-DD]
+      [--replace] [--json] [--encoding utf-8|utf-16le|utf-16be|windows-1252|iso-8859-1]
+      [--delimiter ';'] [--decimal ,|.] [--thousands ' '] [--date-format dmy|mdy|ymd] [--skip-rows N]
+      [--header-rows N] [--sheet <name>] [--null <token>]... [--type <column>=text|integer|decimal|...]...
+      [--role <role>=<column>]...
   quarterdeck query --workspace <file.duckdb> --spec <spec.json> [--format csv|json] [--out <file>]
   quarterdeck sources --workspace <file.duckdb> [--json]
 
@@ -29,6 +34,18 @@ async function run(argv: string[]): Promise<CliOutput> {
         spec: { type: 'string' },
         format: { type: 'string', default: 'csv' },
         out: { type: 'string', short: 'o' },
+        snapshot: { type: 'string' },
+        encoding: { type: 'string' },
+        delimiter: { type: 'string' },
+        decimal: { type: 'string' },
+        thousands: { type: 'string' },
+        'date-format': { type: 'string' },
+        'skip-rows': { type: 'string' },
+        'header-rows': { type: 'string' },
+        sheet: { type: 'string' },
+        null: { type: 'string', multiple: true },
+        type: { type: 'string', multiple: true },
+        role: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -40,12 +57,17 @@ async function run(argv: string[]): Promise<CliOutput> {
     case 'import': {
       const file = positionals[0];
       if (!file) return { code: 2, stdout: '', stderr: `import needs a file\n\n${USAGE}\n` };
+      const parsedSettings = importSettingsFromArgs(values);
+      if (!parsedSettings.ok) return { code: 2, stdout: '', stderr: `${parsedSettings.message}\n` };
       return importCommand({
         file,
         workspace,
         ...(values.source ? { source: values.source } : {}),
+        ...(values.snapshot ? { snapshot: values.snapshot } : {}),
         replace: values.replace ?? false,
         json: values.json ?? false,
+        settings: parsedSettings.settings,
+        roles: parsedSettings.roles,
       });
     }
     case 'query': {

@@ -1,9 +1,12 @@
 // The core's implementation of the contract. Every host (Electron main, browser-mode server, CLI)
 // calls this and nothing else; it runs under plain Node and never imports 'electron'.
+import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
+import type { ImportInspection, ImportReport } from '../../shared/import/types';
 import type {
   FileRef,
   ImportRequest,
+  InspectRequest,
   PreviewRequest,
   Progress,
   QdError,
@@ -21,16 +24,21 @@ import { columnKind } from '../../shared/spec/column-kind';
 import { compileSpec } from '../../shared/spec/compile';
 import { normalizeSpec } from '../../shared/spec/normalize';
 import { parseSpec } from '../../shared/spec/schema';
+import type { SourceSchema } from '../../shared/spec/types';
 import { quoteIdent } from '../../shared/spec/quote';
-import { ImportError, importCsv, sourceNameFromFile } from './import/csv-import';
+import { ImportError } from './import/errors';
+import { importSource, inspectSource } from './import/import-source';
 import { Operations } from './operations';
 import { queryToArrow } from './query/arrow';
 import { profileSource } from './query/profile';
-import { CATALOG_TABLE, type SourceRecord, Workspace } from './workspace/workspace';
+import { T } from './workspace/catalog';
+import { type SourceRecord, Workspace } from './workspace/workspace';
 
 export interface CoreOptions {
   /** Resolves an upload id (browser host) to the temp file holding its bytes. */
   resolveUpload?: (id: string) => { path: string; name: string } | null;
+  /** Folder for transcoded files and sheets being imported; the OS temp folder by default. */
+  tempDir?: string;
 }
 
 export class CoreApi implements QuarterdeckApi {
@@ -50,30 +58,50 @@ export class CoreApi implements QuarterdeckApi {
     this.workspace.close();
   }
 
+  private get tempDir(): string {
+    return this.options.tempDir ?? tmpdir();
+  }
+
   async getWorkspace(): Promise<Result<WorkspaceInfo>> {
     return guard(async () => ok(await this.workspaceInfo()));
   }
 
-  async importFile(request: ImportRequest): Promise<Result<SourceInfo>> {
+  async inspectImport(request: InspectRequest): Promise<Result<ImportInspection>> {
     return guard(async () => {
       const file = this.resolveFile(request.file);
       if (!file.ok) return file;
-      const { path, name } = file.value;
-      let sourceName = request.sourceName ?? sourceNameFromFile(name);
-      if (!request.sourceName && !request.replace) {
-        const names = new Set((await this.workspace.listSources()).map((s) => s.name));
-        const base = sourceName;
-        for (let i = 2; names.has(sourceName); i++) sourceName = `${base} (${i})`;
-      }
-      const record = await importCsv(this.workspace, this.operations, {
-        path,
-        displayName: name,
-        sourceName,
-        replace: request.replace ?? false,
-        ...(request.opId ? { opId: request.opId } : {}),
-      });
-      this.profiles.delete(record.name);
-      return ok(publicSource(record));
+      return ok(
+        await inspectSource(
+          this.workspace,
+          { path: file.value.path, displayName: file.value.name },
+          request.settings ?? {},
+          this.tempDir,
+          request.sourceName,
+        ),
+      );
+    });
+  }
+
+  async importFile(request: ImportRequest): Promise<Result<ImportReport>> {
+    return guard(async () => {
+      const file = this.resolveFile(request.file);
+      if (!file.ok) return file;
+      const report = await importSource(
+        this.workspace,
+        this.operations,
+        {
+          file: { path: file.value.path, displayName: file.value.name },
+          settings: request.settings ?? {},
+          replace: request.replace ?? false,
+          ...(request.sourceName ? { sourceName: request.sourceName } : {}),
+          ...(request.snapshotDate ? { snapshotDate: request.snapshotDate } : {}),
+          ...(request.roles ? { roles: request.roles } : {}),
+          ...(request.opId ? { opId: request.opId } : {}),
+        },
+        this.tempDir,
+      );
+      this.profiles.delete(report.source);
+      return ok(report);
     });
   }
 
@@ -85,8 +113,12 @@ export class CoreApi implements QuarterdeckApi {
         const conn = await this.workspace.connect();
         try {
           await conn.run('BEGIN TRANSACTION');
-          await conn.run(`DROP TABLE ${quoteIdent(source.table)}`);
-          await conn.run(`DELETE FROM ${quoteIdent(CATALOG_TABLE)} WHERE name = $1`, [name]);
+          await conn.run(`DROP VIEW IF EXISTS ${quoteIdent(source.historyView)}`);
+          for (const snapshot of source.snapshotTables) await conn.run(`DROP TABLE ${quoteIdent(snapshot.table)}`);
+          for (const table of [T.snapshots, T.roles]) {
+            await conn.run(`DELETE FROM ${quoteIdent(table)} WHERE source = $1`, [name]);
+          }
+          await conn.run(`DELETE FROM ${quoteIdent(T.sources)} WHERE name = $1`, [name]);
           await conn.run('COMMIT');
         } catch (e) {
           await conn.run('ROLLBACK').catch(() => undefined);
@@ -146,8 +178,10 @@ export class CoreApi implements QuarterdeckApi {
       const spec = normalizeSpec(parsed.value);
       const source = await this.workspace.findSource(spec.source);
       if (!source) return notFound(spec.source, 'spec.source');
+      const schema = snapshotSchema(source, spec.snapshot);
+      if (!schema.ok) return schema;
       // One row more than asked tells whether the result was cut.
-      const compiled = compileSpec({ ...spec, limit: spec.limit + 1 }, source);
+      const compiled = compileSpec({ ...spec, limit: spec.limit + 1 }, schema.value);
       if (!compiled.ok) return compiled;
       const conn = await this.workspace.connect();
       const op = this.operations.start(request.opId, 'Running query', conn);
@@ -160,8 +194,8 @@ export class CoreApi implements QuarterdeckApi {
         const byId = new Map(arrow.columns.map((c) => [c.name, c]));
         return ok({
           ipc: arrow.ipc,
-          rowCount: Math.min(arrow.rowCount, spec.limit),
-          truncated: arrow.rowCount > spec.limit,
+          rowCount: arrow.rowCount,
+          truncated: arrow.truncated,
           columns: compiled.value.columns.map((c) => {
             const type = byId.get(c.id)?.duckdbType ?? 'VARCHAR';
             return { ...c, type, kind: columnKind(type) };
@@ -210,8 +244,28 @@ export class CoreApi implements QuarterdeckApi {
 }
 
 function publicSource(record: SourceRecord): SourceInfo {
-  const { table: _table, ...info } = record;
+  const { table: _t, slug: _s, signature: _g, historyView: _h, snapshotTables: _n, ...info } = record;
   return info;
+}
+
+/** The table (or view) a spec reads for the snapshot it asks for. */
+function snapshotSchema(source: SourceRecord, snapshot: string): Result<SourceSchema> {
+  if (snapshot === 'latest') return ok({ table: source.table, columns: source.columns });
+  if (snapshot === 'all') {
+    return ok({ table: source.historyView, columns: [{ name: 'snapshot_date', type: 'DATE' }, ...source.columns.filter((c) => c.name !== 'snapshot_date')] });
+  }
+  const found = source.snapshotTables.find((s) => s.date === snapshot);
+  if (!found) {
+    return {
+      ok: false,
+      error: {
+        code: 'NOT_FOUND',
+        message: `"${source.name}" has no snapshot dated ${snapshot} (it has ${source.snapshots.map((s) => s.date).join(', ')})`,
+        location: { field: 'spec.snapshot' },
+      },
+    };
+  }
+  return ok({ table: found.table, columns: source.columns });
 }
 
 function notFound<T>(name: string, field = 'source'): Result<T> {

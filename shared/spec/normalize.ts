@@ -45,6 +45,7 @@ export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
       : dimensions.map((d) => ({ by: d.id, direction: 'asc' as const }));
   return {
     source: spec.source,
+    snapshot: spec.snapshot ?? 'latest',
     measures,
     dimensions,
     filters: (spec.filters ?? []).map((f) => ({ column: f.column, op: f.op, values: f.values ?? [] })),

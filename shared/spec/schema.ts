@@ -40,6 +40,9 @@ export const filterSchema = z
 export const analysisSpecSchema = z
   .object({
     source: z.string().min(1).max(200),
+    snapshot: z
+      .union([z.literal('latest'), z.literal('all'), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')])
+      .optional(),
     measures: z.array(measureSchema).min(1, 'a spec needs at least one measure').max(50),
     dimensions: z.array(dimensionSchema).max(10).optional(),
     filters: z.array(filterSchema).max(100).optional(),

@@ -56,6 +56,11 @@ export interface SortInput {
 
 export interface AnalysisSpec {
   source: string;
+  /**
+   * Which export of the source to read: the latest (default), the one of a given date
+   * (YYYY-MM-DD), or every snapshot stacked, with a snapshot_date column to group or filter on.
+   */
+  snapshot?: string;
   measures: MeasureInput[];
   dimensions?: DimensionInput[];
   filters?: FilterInput[];
@@ -92,6 +97,8 @@ export interface NormalizedSort {
 
 export interface NormalizedSpec {
   source: string;
+  /** 'latest', 'all' or a YYYY-MM-DD date. */
+  snapshot: string;
   measures: NormalizedMeasure[];
   dimensions: NormalizedDimension[];
   filters: NormalizedFilter[];

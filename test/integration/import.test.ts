@@ -110,11 +110,17 @@ describe('importing the Maven CRM opportunities export', () => {
     expect(Number(value.min)).toBe(Math.min(...values));
   });
 
-  it('refuses a second source of the same explicit name and keeps the first', async () => {
-    const again = await ctx.core.importFile({ file: { kind: 'path', path: MAVEN }, sourceName: 'sales_pipeline' });
+  it('refuses a second export of the same date unless asked to replace it', async () => {
+    const source = must(await ctx.core.getWorkspace()).sources[0]!;
+    const again = await ctx.core.importFile({
+      file: { kind: 'path', path: MAVEN },
+      sourceName: 'sales_pipeline',
+      snapshotDate: source.snapshots[0]!.date,
+    });
     expect(again.ok).toBe(false);
     const ws = must(await ctx.core.getWorkspace());
     expect(ws.sources.map((s) => s.name)).toEqual(['sales_pipeline']);
+    expect(ws.sources[0]!.snapshots).toHaveLength(1);
   });
 });
 
@@ -155,25 +161,41 @@ describe('bad input gets a located error and leaves the workspace as it was', ()
     const path = join(ctx.dir, 'late-error.csv');
     const lines = ['id,amount'];
     for (let i = 1; i <= 40_000; i++) lines.push(`${i},${i * 10}`);
-    lines[35_000] = '35000,12 500 €';
+    lines[35_000] = '35000,about 12k';
     writeFileSync(path, `${lines.join('\n')}\n`);
     const result = await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'late' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.location).toMatchObject({ file: 'late-error.csv', line: 35_001, column: 'amount' });
-    expect(result.error.message).toContain('late-error.csv, line 35001, column "amount"');
+    expect(result.error.message).toContain('late-error.csv, line 35001, column "amount": "about 12k" is not a whole number');
     expect(await snapshot()).toEqual(before);
+    // Choosing the column's type accepts the loss; it is then reported, not silent.
+    const accepted = must(
+      await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'late', settings: { columnKinds: { amount: 'integer' } } }),
+    );
+    expect(accepted.rowCount).toBe(40_000);
+    const amount = accepted.columns.find((c) => c.name === 'amount')!;
+    expect(amount).toMatchObject({ kind: 'integer', failed: 1, samples: [{ line: 35_001, value: 'about 12k' }] });
+    expect(accepted.warnings.map((w) => w.code)).toContain('CONVERSION_FAILURES');
+    must(await ctx.core.removeSource('late'));
+    // As text, nothing is lost.
+    const text = must(
+      await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'late', settings: { columnKinds: { amount: 'text' } } }),
+    );
+    expect(text.columns.find((c) => c.name === 'amount')!.kind).toBe('text');
+    must(await ctx.core.removeSource('late'));
   });
 
-  it('says when a file is not UTF-8', async () => {
-    const before = await snapshot();
+  it('reads a file that is not UTF-8 as Windows-1252 and says so', async () => {
     const path = join(ctx.dir, 'latin1.csv');
-    writeFileSync(path, Buffer.from('name,city\nH\xe9l\xe8ne,Li\xe8ge\n', 'latin1'));
-    const result = await ctx.core.importFile({ file: { kind: 'path', path } });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.message).toMatch(/latin1\.csv.*not UTF-8/);
-    expect(await snapshot()).toEqual(before);
+    // é è and the Windows-1252 euro sign (0x80) and right quote (0x92)
+    writeFileSync(path, Buffer.from([...Buffer.from('name,city,note\nH\xe9l\xe8ne,Li\xe8ge,', 'latin1'), 0x80, 0x92, 0x0a]));
+    const report = must(await ctx.core.importFile({ file: { kind: 'path', path } }));
+    expect(report.settings.encoding).toBe('windows-1252');
+    expect(report.warnings.map((w) => w.code)).toContain('TRANSCODED');
+    const rows = readArrow(must(await ctx.core.previewRows({ source: report.source, offset: 0, limit: 10 })).ipc).rows();
+    expect(rows).toEqual([{ name: 'Hélène', city: 'Liège', note: '€’' }]);
+    must(await ctx.core.removeSource(report.source));
   });
 
   it('refuses an empty or missing file', async () => {
@@ -190,15 +212,21 @@ describe('bad input gets a located error and leaves the workspace as it was', ()
   it('replaces a source in one step, and keeps it when the replacement fails', async () => {
     const path = join(ctx.dir, 'small.csv');
     writeFileSync(path, 'x,y\n1,2\n3,4\n');
-    must(await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small' }));
+    const first = must(await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small' }));
+    const date = first.snapshotDate;
     writeFileSync(path, 'x,y\n1,2\n3\n');
-    const failed = await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small', replace: true });
+    const failed = await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small', snapshotDate: date, replace: true });
     expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.error.message).toBe('small.csv, line 3: expected 2 fields as in the header, found 1');
     const kept = must(await ctx.core.getWorkspace()).sources.find((s) => s.name === 'small');
     expect(kept?.rowCount).toBe(2);
     writeFileSync(path, 'x,y\n1,2\n3,4\n5,6\n');
-    const replaced = must(await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small', replace: true }));
+    const clash = await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small', snapshotDate: date });
+    expect(clash.ok ? null : clash.error.location?.field).toBe('snapshotDate');
+    const replaced = must(await ctx.core.importFile({ file: { kind: 'path', path }, sourceName: 'small', snapshotDate: date, replace: true }));
     expect(replaced.rowCount).toBe(3);
+    expect(replaced.addedSnapshot).toBe(true);
+    expect(must(await ctx.core.getWorkspace()).sources.find((s) => s.name === 'small')?.snapshots).toHaveLength(1);
     must(await ctx.core.removeSource('small'));
   });
 

@@ -32,7 +32,6 @@
  */
 import {
   Bool,
-  DataType,
   DateDay,
   Dictionary,
   Float32,
@@ -49,6 +48,7 @@ import {
   Uint64,
   Utf8,
 } from 'apache-arrow';
+import type { DataType } from 'apache-arrow';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBEnumType, DuckDBType } from '@duckdb/node-api';
 

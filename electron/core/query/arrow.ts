@@ -9,34 +9,25 @@
  *
  * Steps:
  * 1. `prepare(sql)`: DuckDB binds and plans the statement and reports the result column names and
- *    types without running it. (Cheaper than `DESCRIBE <sql>`, which prepares the statement too and
- *    then runs a query; and the prepared statement is reused for execution when no rewrite is needed.)
+ *    types without running it. This is the cheapest way to learn them (`DESCRIBE <sql>` prepares the
+ *    statement too, then runs a query), and the prepared statement is executed as it is when no
+ *    rewrite is needed. When a type depends on a parameter (`SELECT $1`), DuckDB only knows it once
+ *    the values are bound: the statement is executed and planned from its result instead.
  * 2. If a column needs a cast (DECIMAL, HUGEINT, TIME, LIST, ...) or `maxRows` is set, prepare a
- *    wrapper `SELECT CAST("c0" AS DOUBLE) AS "amount", "c1" AS "name", ... FROM (<sql>) AS q("c0", "c1", ...)
+ *    wrapper `SELECT CAST(q."c0" AS DOUBLE) AS "amount", q."c1" AS "owner", ... FROM (<sql>) AS q("c0", "c1", ...)
  *    [LIMIT maxRows + 1]`: columns are referenced by position, so any names (duplicated, quotes,
- *    unicode) are safe, and LIMIT lets DuckDB turn an ORDER BY into a top-N.
- * 3. Execute (streaming), fetch chunk by chunk, copy each vector into per-column pieces, and every
- *    `batchRows` rows turn the pieces into one Arrow RecordBatch (coalescing DuckDB's ≤ 2048-row
- *    chunks, which may also be partial, into larger batches).
+ *    unicode) are safe, and the LIMIT lets DuckDB turn an ORDER BY into a top-N.
+ * 3. Execute (to a materialized result, see `execute`), fetch chunk by chunk, and copy each vector
+ *    into the current batch's column buffers; every `batchRows` rows (chunks are ≤ 2048 rows and may
+ *    be partial) the buffers become one Arrow RecordBatch.
  * 4. Write the batches with apache-arrow's RecordBatchStreamWriter (it only adds flatbuffer headers
- *    and padding around our buffers).
+ *    and padding around our buffers, then concatenates everything once).
  */
 import duckdb from '@duckdb/node-bindings';
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement, DuckDBResult } from '@duckdb/node-api';
-import {
-  Data,
-  Dictionary,
-  Field,
-  RecordBatch,
-  RecordBatchStreamWriter,
-  Schema,
-  Struct,
-  Utf8,
-  makeData,
-  vectorFromArray,
-} from 'apache-arrow';
-import type { DataType, Vector } from 'apache-arrow';
+import { Field, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import type { Data, DataType, Dictionary, Vector } from 'apache-arrow';
 import { planColumn, quoteIdent } from './arrow-types.js';
 import type { ColumnPlan } from './arrow-types.js';
 
@@ -44,6 +35,10 @@ import type { ColumnPlan } from './arrow-types.js';
 export type ParamValue = string | number | boolean | null | bigint;
 
 export interface ArrowColumnInfo {
+  /**
+   * The Arrow field name: DuckDB's column name, except that a repeated name gets ":1", ":2"...
+   * (apache-arrow needs unique names; the original is then in the field's metadata as duckdb_name).
+   */
   name: string;
   /** DuckDB type of the query's column, e.g. 'DECIMAL(18,2)', 'JSON', 'ENUM('a', 'b')'. */
   duckdbType: string;
@@ -68,7 +63,7 @@ export interface QueryToArrowOptions {
 }
 
 /** Default rows per RecordBatch: large enough that per-batch overhead vanishes, small enough to stream. */
-export const DEFAULT_BATCH_ROWS = 131_072;
+export const DEFAULT_BATCH_ROWS = 65_536;
 
 /** A batch is also cut when its string bytes reach this (Arrow Utf8 offsets are int32). */
 const MAX_BATCH_STRING_BYTES = 256 * 1024 * 1024;
@@ -97,8 +92,14 @@ export async function queryToArrow(
   const statements: DuckDBPreparedStatement[] = [];
   try {
     const { plans, result } = await executePlanned(connection, sql, params, maxRows, statements);
+    const names = uniqueNames(plans.map((p) => p.name));
     const schema = new Schema(
-      plans.map((p) => new Field(p.name, p.arrowType, true, new Map([['duckdb_type', p.duckdbType]]))),
+      plans.map((p, i) => {
+        const name = names[i]!;
+        const metadata = new Map([['duckdb_type', p.duckdbType]]);
+        if (name !== p.name) metadata.set('duckdb_name', p.name);
+        return new Field(name, p.arrowType, true, metadata);
+      }),
     );
     const writer = new RecordBatchStreamWriter();
     writer.reset(undefined, schema);
@@ -134,7 +135,7 @@ export async function queryToArrow(
       ipc,
       rowCount,
       truncated,
-      columns: plans.map((p) => ({ name: p.name, duckdbType: p.duckdbType, arrowType: String(p.arrowType) })),
+      columns: plans.map((p, i) => ({ name: names[i]!, duckdbType: p.duckdbType, arrowType: String(p.arrowType) })),
     };
   } finally {
     for (const statement of statements) statement.destroySync();
@@ -195,10 +196,13 @@ async function executePlanned(
     return { plans, result: await execute(base, params, plans) };
   }
 
-  // Parameter-dependent types: run the statement as it is and read the types from its result.
+  // Parameter-dependent types: DuckDB only knows them once the values are bound (until then it
+  // reports a single INVALID column named "unknown"). Run the statement as it is and plan from its result.
   bindParams(base, params);
-  const result = await base.stream();
-  const plans = names.map((name, i) => planColumn(name, result.columnType(i), i));
+  const result = await base.run();
+  const plans = Array.from({ length: result.columnCount }, (_, i) =>
+    planColumn(result.columnName(i), result.columnType(i), i),
+  );
   if (!plans.some((p) => p.sqlCast !== null)) return { plans, result };
   if (!isSelect) {
     throw new Error('Cannot convert the result to Arrow: its column types depend on the parameters and need a cast');
@@ -208,16 +212,45 @@ async function executePlanned(
   return { plans, result: await execute(wrapper, params, plans) };
 }
 
+/**
+ * Arrow field names must be unique for apache-arrow (RecordBatch merges fields by name), while SQL
+ * results may repeat a name (`SELECT 1 AS a, 2 AS a`). Repeats get ":1", ":2"... as in node-api's
+ * `deduplicatedColumnNames()`, skipping names already taken.
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set(names);
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    let n = 1;
+    while (taken.has(`${name}:${n}`)) n++;
+    const unique = `${name}:${n}`;
+    taken.add(unique);
+    seen.add(unique);
+    return unique;
+  });
+}
+
 /** duckdb_statement_type DUCKDB_STATEMENT_TYPE_SELECT. */
 const STATEMENT_TYPE_SELECT = 1;
 
+/**
+ * Executes to a materialized result, not a streaming one: a DuckDB connection has at most one live
+ * streaming result, and starting another query on the connection (e.g. two panels refreshing at once)
+ * silently ends the first stream as if it had no more rows. A materialized result is independent of
+ * the connection once returned. Its cost is the same order (DuckDB materializes in parallel) and the
+ * `LIMIT maxRows + 1` of the wrapper bounds it when maxRows is set.
+ */
 async function execute(
   statement: DuckDBPreparedStatement,
   params: readonly ParamValue[],
   plans: readonly ColumnPlan[],
 ): Promise<DuckDBResult> {
   bindParams(statement, params);
-  const result = await statement.stream();
+  const result = await statement.run();
   if (result.columnCount !== plans.length) {
     throw new Error(`Expected ${plans.length} result columns, DuckDB returned ${result.columnCount}`);
   }
@@ -292,8 +325,8 @@ function errorMessage(error: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Copying vectors: one builder per column; each DuckDB chunk adds a "piece", a flush turns the
-// pieces into Arrow Data.
+// Copying vectors: one builder per column. Each DuckDB chunk is appended (fixed-width columns keep
+// the chunk's copy as a piece, VARCHAR writes into the batch's buffers); a flush makes Arrow Data.
 // ---------------------------------------------------------------------------------------------
 
 /** A chunk's validity: null words = all rows valid. Words are LSB-first, bits past the row count zeroed. */

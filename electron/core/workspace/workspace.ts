@@ -1,25 +1,38 @@
-// A workspace is one DuckDB file (or :memory: in tests) holding every imported source, plus a
-// small catalog table of what was imported from where. DuckDB allows one writer per file: this
-// class is its only owner in a process.
+// A workspace is one DuckDB file (or :memory: in tests) holding every imported source with its
+// dated snapshots, plus the catalog tables that describe them. DuckDB allows one writer per file:
+// this class is its only owner in a process.
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { ColumnInfo, SourceInfo } from '../../../shared/api';
+import type { ColumnInfo, SnapshotInfo, SourceInfo } from '../../../shared/api';
 import { columnKind } from '../../../shared/spec/column-kind';
 import { quoteIdent } from '../../../shared/spec/quote';
+import { ensureCatalog, historyViewName, T } from './catalog';
 
-export const CATALOG_TABLE = '_qd_sources';
-
-export interface SourceRecord extends SourceInfo {
+export interface SnapshotRecord extends SnapshotInfo {
   table: string;
 }
 
+export interface SourceRecord extends SourceInfo {
+  /** Table of the latest snapshot: what analyses read by default. */
+  table: string;
+  slug: string;
+  signature: string;
+  /** View stacking every snapshot with a snapshot_date column. */
+  historyView: string;
+  snapshotTables: SnapshotRecord[];
+}
+
 export class Workspace {
+  private catalogCache: SourceRecord[] | null = null;
+  /** Bumped around every write, so that a read that overlapped one is not cached. */
+  private generation = 0;
+  /** Serialises writes: DuckDB has one writer, and catalog updates must not interleave. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    /** Serialises writes: DuckDB has one writer, and catalog updates must not interleave. */
-    private writeQueue: Promise<unknown> = Promise.resolve(),
   ) {}
 
   static async open(path: string): Promise<Workspace> {
@@ -30,16 +43,13 @@ export class Workspace {
       // Dates are bucketed in UTC whatever the machine's zone: the same export gives the same
       // figures on every laptop.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");
-      await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(CATALOG_TABLE)} (
-        name VARCHAR PRIMARY KEY,
-        table_name VARCHAR NOT NULL UNIQUE,
-        file VARCHAR NOT NULL,
-        row_count BIGINT NOT NULL,
-        imported_at TIMESTAMP NOT NULL
-      )`);
-    } finally {
+      await ensureCatalog(conn);
+    } catch (e) {
       conn.closeSync();
+      instance.closeSync();
+      throw e;
     }
+    conn.closeSync();
     return ws;
   }
 
@@ -72,50 +82,18 @@ export class Workspace {
     return next;
   }
 
-  private catalogCache: SourceRecord[] | null = null;
-  /** Bumped around every write, so that a read that overlapped one is not cached. */
-  private generation = 0;
-
   /**
-   * The sources and their columns. Read once and kept until the next write: every query looks
-   * its source up here, and the catalog query costs more than a small pivot.
+   * The sources, their snapshots, columns and roles. Read once and kept until the next write:
+   * every query looks its source up here, and the catalog query costs more than a small pivot.
    */
   async listSources(conn?: DuckDBConnection): Promise<SourceRecord[]> {
     if (!conn && this.catalogCache) return this.catalogCache;
     const generation = this.generation;
-    const sources = await this.readCatalog(conn);
-    if (!conn && generation === this.generation) this.catalogCache = sources;
-    return sources;
-  }
-
-  private async readCatalog(conn?: DuckDBConnection): Promise<SourceRecord[]> {
     const c = conn ?? (await this.connect());
     try {
-      const reader = await c.runAndReadAll(
-        `SELECT s.name, s.table_name, s.file, s.row_count,
-                strftime(s.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
-                (SELECT list(struct_pack(name := col.column_name, type := col.data_type) ORDER BY col.column_index)
-                 FROM duckdb_columns() col
-                 WHERE col.table_name = s.table_name AND col.schema_name = 'main') AS columns
-         FROM ${quoteIdent(CATALOG_TABLE)} s
-         ORDER BY s.imported_at, s.name`,
-      );
-      return reader.getRowObjectsJS().map((r) => {
-        const cols = r.columns as { name: string; type: string }[];
-        const columns: ColumnInfo[] = cols.map((col) => ({
-          name: col.name,
-          type: col.type,
-          kind: columnKind(col.type),
-        }));
-        return {
-          name: String(r.name),
-          table: String(r.table_name),
-          file: String(r.file),
-          rowCount: Number(r.row_count),
-          importedAt: String(r.imported_at),
-          columns,
-        };
-      });
+      const sources = await readCatalog(c);
+      if (!conn && generation === this.generation) this.catalogCache = sources;
+      return sources;
     } finally {
       if (!conn) c.closeSync();
     }
@@ -128,4 +106,67 @@ export class Workspace {
   close(): void {
     this.instance.closeSync();
   }
+}
+
+async function readCatalog(conn: DuckDBConnection): Promise<SourceRecord[]> {
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT s.name, s.slug, s.signature,
+              (SELECT list(struct_pack(
+                  date := strftime(n.snapshot_date, '%Y-%m-%d'), tbl := n.table_name, file := n.file,
+                  rows := n.row_count, at := strftime(n.imported_at, '%Y-%m-%dT%H:%M:%SZ'))
+                ORDER BY n.snapshot_date)
+               FROM ${quoteIdent(T.snapshots)} n WHERE n.source = s.name) AS snapshots,
+              (SELECT list(struct_pack(role := r.role, col := r.column_name) ORDER BY r.role)
+               FROM ${quoteIdent(T.roles)} r WHERE r.source = s.name) AS roles
+       FROM ${quoteIdent(T.sources)} s
+       ORDER BY s.created_at, s.name`,
+    )
+  ).getRowObjectsJS();
+  const latestTables = rows
+    .map((r) => ((r.snapshots as { tbl: string }[] | null) ?? []).at(-1)?.tbl)
+    .filter((t): t is string => Boolean(t));
+  const columnsByTable = new Map<string, ColumnInfo[]>();
+  if (latestTables.length > 0) {
+    const cols = (
+      await conn.runAndReadAll(
+        `SELECT table_name, column_name, data_type FROM duckdb_columns()
+         WHERE schema_name = 'main' AND table_name IN (${latestTables.map((_, i) => `$${i + 1}`).join(', ')})
+         ORDER BY table_name, column_index`,
+        latestTables,
+      )
+    ).getRowObjectsJS();
+    for (const c of cols) {
+      const list = columnsByTable.get(String(c.table_name)) ?? [];
+      list.push({ name: String(c.column_name), type: String(c.data_type), kind: columnKind(String(c.data_type)) });
+      columnsByTable.set(String(c.table_name), list);
+    }
+  }
+  const out: SourceRecord[] = [];
+  for (const r of rows) {
+    const snaps = ((r.snapshots as { date: string; tbl: string; file: string; rows: bigint | number; at: string }[] | null) ?? []).map(
+      (n) => ({ date: n.date, table: n.tbl, file: n.file, rowCount: Number(n.rows), importedAt: n.at }),
+    );
+    const latest = snaps.at(-1);
+    if (!latest) continue;
+    const roles = Object.fromEntries(
+      ((r.roles as { role: string; col: string }[] | null) ?? []).map((x) => [x.role, x.col]),
+    );
+    const slug = String(r.slug);
+    out.push({
+      name: String(r.name),
+      slug,
+      signature: String(r.signature),
+      file: latest.file,
+      rowCount: latest.rowCount,
+      importedAt: latest.importedAt,
+      columns: columnsByTable.get(latest.table) ?? [],
+      snapshots: snaps.map(({ table: _t, ...s }) => s),
+      snapshotTables: snaps,
+      table: latest.table,
+      historyView: historyViewName(slug),
+      roles,
+    });
+  }
+  return out;
 }

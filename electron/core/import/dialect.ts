@@ -1,0 +1,196 @@
+// Dialect of a UTF-8 text export: delimiter, quote and escape (DuckDB's sniffer, checked against
+// the header line), then what DuckDB does not find well: preamble lines above the header, stacked
+// multi-row headers and files without a header.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteLiteral } from '../../../shared/spec/quote';
+import { guessDelimiter } from './csv-scan';
+import { parseRecords, looksTyped, type Dialect, type RawRecord } from './records';
+
+export interface DialectGuess extends Dialect {
+  /** Physical lines before the header. */
+  skipRows: number;
+  headerRows: number;
+  /** Fields per record, as in most records. */
+  fieldCount: number;
+  /** Header names as found (multi-row headers joined with a space), before renaming. */
+  headers: string[];
+  /** The first records after the header, for the raw preview. */
+  sample: RawRecord[];
+}
+
+export interface DialectOverrides {
+  delimiter?: string;
+  quote?: string;
+  escape?: string;
+  skipRows?: number;
+  headerRows?: number;
+}
+
+interface Sniffed {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  hasHeader: boolean;
+  columns: number;
+}
+
+async function sniff(conn: DuckDBConnection, path: string, delimiter?: string): Promise<Sniffed | null> {
+  try {
+    const opts = delimiter ? `, delim=${quoteLiteral(delimiter)}` : '';
+    const reader = await conn.runAndReadAll(
+      `SELECT Delimiter AS d, Quote AS q, Escape AS e, HasHeader AS h, len(Columns) AS n
+       FROM sniff_csv(${quoteLiteral(path)}${opts}, sample_size = 20480)`,
+    );
+    const row = reader.getRowObjectsJS()[0];
+    if (!row) return null;
+    const unquote = (v: unknown) => (v === '(empty)' || v === null || v === undefined ? '' : String(v));
+    return {
+      delimiter: unquote(row.d) || ',',
+      quote: unquote(row.q),
+      escape: unquote(row.e),
+      hasHeader: Boolean(row.h),
+      columns: Number(row.n),
+    };
+  } catch {
+    return null;
+  }
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0] ?? 0;
+  let bestCount = 0;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && v > best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+const nonEmpty = (r: RawRecord) => r.fields.filter((f) => f.trim() !== '').length;
+
+/**
+ * Index of the header record: the first record that is as wide as the table and mostly filled.
+ * Titles, export dates and blank lines above it are a preamble.
+ */
+function headerIndex(records: RawRecord[], fieldCount: number): number {
+  const filled = records.filter((r) => r.fields.length >= fieldCount).map(nonEmpty);
+  const typical = filled.length ? filled.sort((a, b) => a - b)[Math.floor(filled.length / 2)]! : 1;
+  const needed = Math.max(2, Math.ceil(Math.min(typical, fieldCount) * 0.6));
+  for (let i = 0; i < Math.min(records.length, 30); i++) {
+    const r = records[i]!;
+    if (r.fields.length >= fieldCount - 1 && nonEmpty(r) >= Math.min(needed, fieldCount)) return i;
+  }
+  return 0;
+}
+
+/** Columns whose data values are mostly numbers, dates or flags. */
+function typedColumns(data: RawRecord[], fieldCount: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < fieldCount; j++) {
+    const values = data.map((r) => r.fields[j] ?? '').filter((v) => v.trim() !== '');
+    if (values.length >= 2 && values.filter(looksTyped).length / values.length >= 0.8) out.push(j);
+  }
+  return out;
+}
+
+/** A header record holds names where the data holds typed values. */
+function isHeaderLike(r: RawRecord, typed: number[]): boolean {
+  if (typed.length === 0) return false;
+  return typed.every((j) => !looksTyped(r.fields[j] ?? '')) && nonEmpty(r) > 0;
+}
+
+export async function detectDialect(
+  conn: DuckDBConnection,
+  path: string,
+  head: string,
+  truncated: boolean,
+  overrides: DialectOverrides = {},
+): Promise<DialectGuess> {
+  const firstLine = head.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  let sniffed = await sniff(conn, path, overrides.delimiter);
+  // The sniffer falls back to one column when rows are ragged; the header line knows better.
+  const fromHeader = guessDelimiter(head.split(/\r\n|\n|\r/).slice(0, 20).join('\n')) ?? guessDelimiter(firstLine);
+  if (!overrides.delimiter && fromHeader && (!sniffed || sniffed.columns <= 1)) {
+    sniffed = (await sniff(conn, path, fromHeader)) ?? { delimiter: fromHeader, quote: '"', escape: '"', hasHeader: true, columns: 0 };
+  }
+  const delimiter = overrides.delimiter ?? sniffed?.delimiter ?? fromHeader ?? ',';
+  const quote = overrides.quote ?? (sniffed?.quote || (head.includes('"') ? '"' : ''));
+  const escape = overrides.escape ?? (sniffed?.escape || quote);
+  const dialect: Dialect = { delimiter, quote, escape };
+
+  const records = parseRecords(head, dialect, truncated).filter((r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ''));
+  const fieldCount = records.length ? mode(records.map((r) => r.fields.length)) : 0;
+
+  let start: number;
+  if (overrides.skipRows !== undefined) {
+    start = records.findIndex((r) => r.line > overrides.skipRows!);
+    if (start < 0) start = records.length;
+  } else {
+    start = headerIndex(records, fieldCount);
+  }
+  const skipRows = overrides.skipRows ?? (records[start] ? records[start]!.line - 1 : 0);
+
+  let headerRows: number;
+  if (overrides.headerRows !== undefined) headerRows = overrides.headerRows;
+  else {
+    const data = records.slice(start + 1, start + 60);
+    const typed = typedColumns(data.slice(2), fieldCount);
+    const first = records[start];
+    if (!first) headerRows = 1;
+    else if (typed.length > 0) {
+      if (!isHeaderLike(first, typed)) headerRows = 0;
+      else {
+        headerRows = 1;
+        while (headerRows < 3 && records[start + headerRows] && isHeaderLike(records[start + headerRows]!, typed)) headerRows++;
+      }
+    } else {
+      // Every column is text: trust DuckDB's judgement when it looked at the same place.
+      headerRows = sniffed && !sniffed.hasHeader && skipRows === 0 ? 0 : 1;
+    }
+  }
+
+  const headerRecords = records.slice(start, start + headerRows);
+  const headers = Array.from({ length: fieldCount }, (_, j) =>
+    headerRecords
+      .map((r) => (r.fields[j] ?? '').trim())
+      .filter((v) => v !== '')
+      .join(' '),
+  );
+  return {
+    ...dialect,
+    skipRows,
+    headerRows,
+    fieldCount,
+    headers,
+    sample: records.slice(start + headerRows, start + headerRows + 50),
+  };
+}
+
+/** Unique, readable column names: empty names get column_N, repeats get a suffix. */
+export function uniqueNames(headers: string[]): { names: string[]; renamed: string[] } {
+  const seen = new Map<string, number>();
+  const renamed: string[] = [];
+  const names = headers.map((h, i) => {
+    let name = h.replace(/\s+/g, ' ').trim();
+    if (name === '') {
+      name = `column_${i + 1}`;
+      renamed.push(`column ${i + 1} had no name: "${name}"`);
+    }
+    const key = name.toLowerCase();
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    if (count > 0) {
+      let candidate = `${name} (${count + 1})`;
+      for (let k = count + 2; seen.has(candidate.toLowerCase()); k++) candidate = `${name} (${k})`;
+      seen.set(candidate.toLowerCase(), 1);
+      renamed.push(`"${name}" appears more than once: renamed to "${candidate}"`);
+      name = candidate;
+    }
+    return name;
+  });
+  return { names, renamed };
+}

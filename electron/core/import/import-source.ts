@@ -1,0 +1,280 @@
+// Imports a file as a source, or as a new dated snapshot of a source it matches, in one
+// transaction: the typed table, the snapshot row, the roles and the history view commit together
+// or not at all.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, SourceMatch } from '../../../shared/import/types';
+import { headerSignature } from '../../../shared/model/detect';
+import { quoteIdent } from '../../../shared/spec/quote';
+import type { Operations } from '../operations';
+import { historyViewName, slugify, snapshotTableName, T } from '../workspace/catalog';
+import type { SourceRecord, Workspace } from '../workspace/workspace';
+import { cancelledError, ImportError } from './errors';
+import { analyse, dropRaw, inspect, sourceNameFromFile, typedSelect, type ImportFile } from './pipeline';
+import { proposeRoles, rememberRoles } from './roles-step';
+import { countFailures, failureWarnings } from './typing';
+
+export interface ImportSourceRequest {
+  file: ImportFile;
+  settings: Partial<ImportSettings>;
+  sourceName?: string;
+  snapshotDate?: string;
+  replace: boolean;
+  roles?: Record<string, string | null>;
+  opId?: string;
+}
+
+const ISO_IN_NAME = /(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])/;
+const MONTH_IN_NAME = /(20\d{2})[-_.](0[1-9]|1[0-2])(?!\d)/;
+
+/** A snapshot date from a file name ("deals-2026-10-01.csv", "export_202610.csv"), else today. */
+export function snapshotDateFor(fileName: string, today = new Date()): string {
+  const full = ISO_IN_NAME.exec(fileName);
+  if (full) return `${full[1]}-${full[2]}-${full[3]}`;
+  const month = MONTH_IN_NAME.exec(fileName);
+  if (month) return `${month[1]}-${month[2]}-01`;
+  return today.toISOString().slice(0, 10);
+}
+
+function findMatch(sources: SourceRecord[], signature: string, requested: string | undefined): SourceRecord | undefined {
+  if (requested) return sources.find((s) => s.name === requested);
+  return sources.find((s) => s.signature === signature);
+}
+
+function uniqueSourceName(base: string, sources: SourceRecord[]): string {
+  const names = new Set(sources.map((s) => s.name));
+  let name = base;
+  for (let i = 2; names.has(name); i++) name = `${base} (${i})`;
+  return name;
+}
+
+export async function inspectSource(
+  ws: Workspace,
+  file: ImportFile,
+  settings: Partial<ImportSettings>,
+  tempDir: string,
+  sourceName?: string,
+): Promise<ImportInspection> {
+  const conn = await ws.connect();
+  let analysis: Awaited<ReturnType<typeof inspect>>['analysis'] | null = null;
+  try {
+    const inspected = await inspect(conn, file, settings, tempDir);
+    analysis = inspected.analysis;
+    const result = inspected.base;
+    const signature = headerSignature(result.columns.map((c) => c.name));
+    const sources = await ws.listSources();
+    const match = findMatch(sources, signature, sourceName);
+    const snapshotDate = snapshotDateFor(file.displayName);
+    // Roles are judged on the typed head of the file, as it would be imported.
+    await conn.run(`CREATE OR REPLACE TEMP TABLE qd_inspect_typed AS SELECT ${typedSelect(analysis, result.columns)} FROM ${analysis.raw.view}`);
+    const roles = await proposeRoles(conn, 'qd_inspect_typed', result.columns, signature, match?.roles);
+    return {
+      ...result,
+      roles: roles.assignments,
+      preset: roles.preset,
+      sourceName: match?.name ?? sourceName ?? uniqueSourceName(sourceNameFromFile(file.displayName), sources),
+      match: match ? matchInfo(match, signature, snapshotDate) : null,
+      snapshotDate,
+    };
+  } finally {
+    await conn.run('DROP TABLE IF EXISTS qd_inspect_typed').catch(() => undefined);
+    await dropRaw(conn);
+    await analysis?.prepared.cleanup();
+    conn.closeSync();
+  }
+}
+
+function matchInfo(source: SourceRecord, signature: string, snapshotDate: string): SourceMatch {
+  return {
+    source: source.name,
+    reason:
+      source.signature === signature
+        ? `same columns as "${source.name}"`
+        : `added to "${source.name}" as asked (its columns differ from the earlier snapshots)`,
+    snapshotDate,
+  };
+}
+
+export async function importSource(
+  ws: Workspace,
+  operations: Operations,
+  req: ImportSourceRequest,
+  tempDir: string,
+): Promise<ImportReport> {
+  return ws.exclusive(async () => {
+    const conn = await ws.connect();
+    const op = operations.start(req.opId, `Importing ${req.file.displayName}`, conn);
+    let analysis: Awaited<ReturnType<typeof analyse>> | null = null;
+    try {
+      analysis = await analyse(conn, req.file, req.settings, tempDir, op, null);
+      if (op.isCancelled()) throw cancelledError();
+      op.report(0.7, 'Checking every value');
+      const plans = await countFailures(conn, analysis.raw.view, analysis.plans, analysis.settings);
+      refuseSilentLoss(req.file.displayName, plans, analysis.settings.columnKinds);
+      const names = plans.map((p) => p.name);
+      const signature = headerSignature(names);
+      const sources = await ws.listSources(conn);
+      const match = findMatch(sources, signature, req.sourceName);
+      const sourceName = match?.name ?? req.sourceName ?? uniqueSourceName(sourceNameFromFile(req.file.displayName), sources);
+      const snapshotDate = req.snapshotDate ?? snapshotDateFor(req.file.displayName);
+      const existing = match?.snapshotTables.find((s) => s.date === snapshotDate);
+      if (existing && !req.replace) {
+        throw new ImportError({
+          code: 'IMPORT_FAILED',
+          message: `"${sourceName}" already has a snapshot dated ${snapshotDate}; choose another date or replace it`,
+          location: { field: 'snapshotDate' },
+        });
+      }
+      const slug = match?.slug ?? freeSlug(slugify(sourceName), sources);
+      const table = snapshotTableName(slug, snapshotDate);
+      if (op.isCancelled()) throw cancelledError();
+      op.report(0.75, 'Writing the table');
+
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        if (existing) await conn.run(`DROP TABLE ${quoteIdent(existing.table)}`);
+        await conn.run(
+          `CREATE TABLE ${quoteIdent(table)} AS SELECT\n  ${typedSelect(analysis, plans)}\nFROM ${analysis.raw.view} ORDER BY __line`,
+        );
+        if (op.isCancelled()) throw cancelledError();
+        const rowCount = Number(
+          (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).getRowObjectsJS()[0]?.n ?? 0,
+        );
+        op.report(0.9, 'Recognising columns');
+        const roles = await proposeRoles(conn, table, plans, signature, match?.roles, req.roles);
+        if (!match) {
+          await conn.run(`INSERT INTO ${quoteIdent(T.sources)} VALUES ($1, $2, $3, $4::JSON, now()::TIMESTAMP)`, [
+            sourceName,
+            slug,
+            signature,
+            JSON.stringify(analysis.settings),
+          ]);
+        } else {
+          await conn.run(`UPDATE ${quoteIdent(T.sources)} SET settings = $2::JSON WHERE name = $1`, [
+            sourceName,
+            JSON.stringify(analysis.settings),
+          ]);
+        }
+        await conn.run(`DELETE FROM ${quoteIdent(T.snapshots)} WHERE source = $1 AND snapshot_date = $2::DATE`, [
+          sourceName,
+          snapshotDate,
+        ]);
+        await conn.run(
+          `INSERT INTO ${quoteIdent(T.snapshots)} VALUES ($1, $2::DATE, $3, $4, $5, now()::TIMESTAMP)`,
+          [sourceName, snapshotDate, table, req.file.displayName, rowCount],
+        );
+        await conn.run(`DELETE FROM ${quoteIdent(T.roles)} WHERE source = $1`, [sourceName]);
+        for (const r of roles.assignments) {
+          await conn.run(`INSERT INTO ${quoteIdent(T.roles)} VALUES ($1, $2, $3)`, [sourceName, r.role, r.column]);
+        }
+        await rememberRoles(conn, signature, roles.assignments);
+        await rebuildHistoryView(conn, sourceName, slug);
+        await conn.run('COMMIT');
+        op.report(1, 'Imported');
+        return {
+          source: sourceName,
+          snapshotDate,
+          addedSnapshot: Boolean(match),
+          rowCount,
+          settings: analysis.settings,
+          columns: plans,
+          roles: roles.assignments,
+          preset: roles.preset,
+          warnings: [...analysis.warnings, ...failureWarnings(plans)],
+        };
+      } catch (e) {
+        await conn.run('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    } catch (e) {
+      // An interrupt can land in any statement: report it as a cancellation.
+      if (op.isCancelled()) throw cancelledError();
+      if (e instanceof ImportError) throw e;
+      throw new ImportError({
+        code: 'IMPORT_FAILED',
+        message: `${req.file.displayName}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        location: { file: req.file.displayName },
+        detail: e instanceof Error ? e.message : String(e),
+      });
+    } finally {
+      await dropRaw(conn);
+      await analysis?.prepared.cleanup();
+      op.finish();
+      conn.closeSync();
+    }
+  });
+}
+
+const KIND_NOUN: Record<string, string> = {
+  integer: 'a whole number',
+  decimal: 'a number',
+  percent: 'a percentage',
+  date: 'a date',
+  timestamp: 'a date and time',
+  boolean: 'a yes/no value',
+};
+
+/**
+ * Values that do not convert to their column's detected kind would become empty: the import stops
+ * and says where, unless the user chose that column's kind themselves (then the loss is theirs to
+ * accept, and it is reported as a warning).
+ */
+export function refuseSilentLoss(file: string, plans: ColumnPlan[], chosen: Record<string, unknown>): void {
+  const failing = plans.filter((p) => p.kind !== 'text' && p.failed > 0 && !(p.name in chosen));
+  const first = failing[0];
+  if (!first) return;
+  const sample = first.samples[0];
+  const where = [file, sample ? `line ${sample.line}` : null, `column "${first.name}"`].filter(Boolean).join(', ');
+  const others = failing.length > 1 ? ` (and ${failing.length - 1} more column${failing.length > 2 ? 's' : ''}: ${failing.slice(1).map((p) => `"${p.name}"`).join(', ')})` : '';
+  throw new ImportError({
+    code: 'IMPORT_FAILED',
+    message:
+      `${where}: ${sample ? `"${sample.value}" is not ${KIND_NOUN[first.kind] ?? first.kind}` : 'values do not convert'}; ` +
+      `${first.failed.toLocaleString('en-US')} of ${first.nonEmpty.toLocaleString('en-US')} values of "${first.name}" would be lost${others}. ` +
+      `Import "${first.name}" as text to keep them, or choose its type to accept empty cells.`,
+    location: { file, ...(sample ? { line: sample.line } : {}), column: first.name },
+    detail: failing
+      .map((p) => `${p.name} (${p.kind}): ${p.failed} failed, e.g. ${p.samples.map((x) => `line ${x.line}: ${JSON.stringify(x.value)}`).join('; ')}`)
+      .join('\n'),
+  });
+}
+
+function freeSlug(base: string, sources: SourceRecord[]): string {
+  const taken = new Set(sources.map((s) => s.slug));
+  let slug = base;
+  for (let i = 2; taken.has(slug); i++) slug = `${base}_${i}`;
+  return slug;
+}
+
+/**
+ * The history view stacks every snapshot with its date, by column name: a column added in a later
+ * export is empty in the earlier ones instead of breaking the view.
+ */
+export async function rebuildHistoryView(conn: DuckDBConnection, source: string, slug: string): Promise<void> {
+  const tables = (
+    await conn.runAndReadAll(
+      `SELECT table_name, strftime(snapshot_date, '%Y-%m-%d') AS d FROM ${quoteIdent(T.snapshots)} WHERE source = $1 ORDER BY snapshot_date`,
+      [source],
+    )
+  ).getRowObjectsJS();
+  const view = quoteIdent(historyViewName(slug));
+  if (tables.length === 0) {
+    await conn.run(`DROP VIEW IF EXISTS ${view}`);
+    return;
+  }
+  const own = new Set(
+    (
+      await conn.runAndReadAll(
+        `SELECT DISTINCT table_name FROM duckdb_columns() WHERE schema_name = 'main' AND lower(column_name) = 'snapshot_date'`,
+      )
+    )
+      .getRowObjectsJS()
+      .map((r) => String(r.table_name)),
+  );
+  // An export that carries its own snapshot_date column gives way to the snapshot's date.
+  const parts = tables.map((t) => {
+    const name = String(t.table_name);
+    const star = own.has(name) ? '* EXCLUDE (snapshot_date)' : '*';
+    return `SELECT DATE '${String(t.d)}' AS snapshot_date, ${star} FROM ${quoteIdent(name)}`;
+  });
+  await conn.run(`CREATE OR REPLACE VIEW ${view} AS ${parts.join(' UNION ALL BY NAME ')}`);
+}

@@ -1,0 +1,421 @@
+// The import pipeline, for CSV and XLSX exports alike:
+//   prepare   XLSX sheet -> UTF-8 CSV; other encodings -> UTF-8 (streaming, temp file)
+//   dialect   delimiter, quote, preamble, header rows (dialect.ts)
+//   raw       the records into a TEMP table of text, read by DuckDB (no per-row JavaScript)
+//   typing    each column's kind and format decided from its values, converted in SQL (typing.ts)
+//   commit    one transaction: the typed table, its snapshot row and roles in the catalog.
+// inspect() stops before commit and reads only the head of the file: it feeds the import dialog.
+// A failed or cancelled import leaves the workspace exactly as it was.
+import { open, rm, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type {
+  ColumnPlan,
+  ImportInspection,
+  ImportSettings,
+  ImportWarning,
+  SheetInfo,
+} from '../../../shared/import/types';
+import { DEFAULT_NULL_TOKENS } from '../../../shared/import/types';
+import { quoteIdent, quoteLiteral } from '../../../shared/spec/quote';
+import type { OperationHandle } from '../operations';
+import { scanCsvRecords } from './csv-scan';
+import { detectDialect, uniqueNames, type DialectGuess } from './dialect';
+import { csvReadError } from './duckdb-errors';
+import { detectEncoding, needsTranscoding, readTextHead, transcodeToUtf8 } from './encoding';
+import { ImportError } from './errors';
+import { conversionExpr, countFailures, detectColumns, failureWarnings, type RawColumn } from './typing';
+import { listSheets, sheetToCsv } from './xlsx';
+
+export interface ImportFile {
+  path: string;
+  displayName: string;
+}
+
+/** A file made ready for DuckDB: UTF-8 text, whatever it was. */
+interface Prepared {
+  textPath: string;
+  format: 'csv' | 'xlsx';
+  encoding: ImportSettings['encoding'];
+  encodingDetected: boolean;
+  sheets: SheetInfo[];
+  sheet: string | null;
+  warnings: ImportWarning[];
+  cleanup: () => Promise<void>;
+}
+
+const HEAD_BYTES = 256 * 1024;
+const INSPECT_RECORDS = 5_000;
+const PREVIEW_ROWS = 30;
+
+async function magic(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await fh.read(buf, 0, 8, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function detectFormat(file: ImportFile): Promise<'csv' | 'xlsx'> {
+  const head = await magic(file.path);
+  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  // An OLE compound file is an old .xls or a password-protected .xlsx: the XLSX reader tells
+  // which and says what to do.
+  const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  if (zip || ole || /\.xls[xm]?$/i.test(extname(file.displayName))) return 'xlsx';
+  return 'csv';
+}
+
+export async function checkFile(file: ImportFile): Promise<void> {
+  const info = await stat(file.path).catch(() => null);
+  if (!info || !info.isFile()) {
+    throw new ImportError({
+      code: 'IMPORT_FAILED',
+      message: `${file.displayName}: the file cannot be opened`,
+      location: { file: file.displayName },
+    });
+  }
+  if (info.size === 0) {
+    throw new ImportError({
+      code: 'IMPORT_FAILED',
+      message: `${file.displayName}: the file is empty`,
+      location: { file: file.displayName },
+    });
+  }
+}
+
+async function prepare(
+  file: ImportFile,
+  settings: Partial<ImportSettings>,
+  tempDir: string,
+  op: OperationHandle | null,
+): Promise<Prepared> {
+  await checkFile(file);
+  const format = settings.format ?? (await detectFormat(file));
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const temps: string[] = [];
+  const cleanup = async () => {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+  };
+  try {
+    if (format === 'xlsx') {
+      const sheets = await listSheets(file.path, file.displayName);
+      const out = join(tempDir, `sheet-${stamp}.csv`);
+      temps.push(out);
+      op?.report(0.02, `Reading ${file.displayName}`);
+      const result = await sheetToCsv(file.path, file.displayName, settings.sheet ?? null, out, (f) =>
+        op?.report(0.02 + f * 0.3),
+      );
+      return {
+        textPath: out,
+        format,
+        encoding: 'utf-8',
+        encodingDetected: false,
+        sheets,
+        sheet: result.sheet,
+        warnings: result.warnings,
+        cleanup,
+      };
+    }
+    const guess = settings.encoding ? null : await detectEncoding(file.path);
+    const encoding = settings.encoding ?? guess!.encoding;
+    const warnings: ImportWarning[] = [];
+    let textPath = file.path;
+    if (needsTranscoding(encoding)) {
+      textPath = join(tempDir, `text-${stamp}.csv`);
+      temps.push(textPath);
+      const size = (await stat(file.path)).size;
+      op?.report(0.01, `Converting ${file.displayName} from ${encoding}`);
+      await transcodeToUtf8(file.path, encoding, textPath, (bytes) => op?.report(0.01 + (bytes / size) * 0.25));
+      warnings.push({
+        code: 'TRANSCODED',
+        message: `${guess ? guess.reason : `read as ${encoding} as asked`}; converted to UTF-8`,
+      });
+    }
+    return { textPath, format, encoding, encodingDetected: guess !== null, sheets: [], sheet: null, warnings, cleanup };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+interface RawTable {
+  /** A TEMP view of the data records: text columns c0..cN plus __line. */
+  view: string;
+  columns: RawColumn[];
+  rows: number;
+  /** True when only the head of the file was read (inspection). */
+  partial: boolean;
+  warnings: ImportWarning[];
+}
+
+function rawColumnIdent(i: number): string {
+  return `c${i}`;
+}
+
+/**
+ * Reads the records into a TEMP table of text, exactly as DuckDB's reader splits them with the
+ * detected dialect, then exposes the data records (after the header, before a second table) as a
+ * view with their line numbers.
+ */
+async function loadRaw(
+  conn: DuckDBConnection,
+  prepared: Prepared,
+  file: ImportFile,
+  dialect: DialectGuess,
+  names: string[],
+  limit: number | null,
+): Promise<RawTable> {
+  const n = dialect.fieldCount;
+  if (n === 0) {
+    throw new ImportError({
+      code: 'IMPORT_FAILED',
+      message: `${file.displayName}: no columns found (is the file empty?)`,
+      location: { file: file.displayName },
+    });
+  }
+  const columns = Object.fromEntries(names.map((_, i) => [rawColumnIdent(i), 'VARCHAR']));
+  const columnsSql = `{${Object.keys(columns)
+    .map((c) => `${quoteLiteral(c)}: 'VARCHAR'`)
+    .join(', ')}}`;
+  const options = (padShortRecords: boolean) => [
+    `delim=${quoteLiteral(dialect.delimiter)}`,
+    `quote=${quoteLiteral(dialect.quote)}`,
+    `escape=${quoteLiteral(dialect.escape)}`,
+    'header=false',
+    `skip=${dialect.skipRows}`,
+    'auto_detect=false',
+    `columns=${columnsSql}`,
+    `null_padding=${padShortRecords}`,
+    'strict_mode=true',
+  ];
+  const table = 'qd_raw_records';
+  const view = 'qd_raw';
+  await conn.run(`DROP VIEW IF EXISTS ${view}`);
+  await conn.run(`DROP TABLE IF EXISTS ${table}`);
+  const create = (padShortRecords: boolean) =>
+    conn.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(prepared.textPath)}, ${options(padShortRecords).join(', ')})${
+        limit !== null ? ` LIMIT ${limit + dialect.headerRows}` : ''
+      }`,
+    );
+  try {
+    // Every record must have the table's fields: a short or long data row is an error naming
+    // its line, never a silently padded or cut row.
+    await create(false);
+  } catch (e) {
+    const error = await locateReadError(file, prepared, dialect, e);
+    // Only a header shorter than the data (no trailing delimiter on the header line) is padded.
+    const line = error.error.location?.line;
+    const inHeader = typeof line === 'number' && line <= dialect.skipRows + dialect.headerRows;
+    if (!inHeader) throw error;
+    try {
+      await create(true);
+    } catch (e2) {
+      throw await locateReadError(file, prepared, dialect, e2);
+    }
+  }
+  const warnings: ImportWarning[] = [];
+  const allEmpty = names.map((_, i) => `(${rawColumnIdent(i)} IS NULL OR trim(${rawColumnIdent(i)}) = '')`).join(' AND ');
+  // A second table below the first (an export with two blocks) starts where the header repeats.
+  let end: number | null = null;
+  const h0 = dialect.headers[0];
+  const h1 = dialect.headers[1];
+  if (dialect.headerRows > 0 && h0 && h1 && n >= 2) {
+    const found = (
+      await conn.runAndReadAll(
+        `SELECT min(rowid) AS r FROM ${table} WHERE rowid >= ${dialect.headerRows} AND trim(c0) = $1 AND trim(c1) = $2`,
+        [h0, h1],
+      )
+    ).getRowObjectsJS()[0]?.r;
+    if (found !== null && found !== undefined) {
+      end = Number(found);
+      warnings.push({
+        code: 'RAGGED_ROWS',
+        message: `a second table starts at line ${dialect.skipRows + end + 1}; only the first table was imported`,
+      });
+    }
+  }
+  await conn.run(
+    `CREATE TEMP VIEW ${view} AS SELECT *, rowid + ${dialect.skipRows + 1} AS __line FROM ${table}
+     WHERE rowid >= ${dialect.headerRows}${end !== null ? ` AND rowid < ${end}` : ''} AND NOT (${allEmpty})`,
+  );
+  const rows = Number(
+    (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${view}`)).getRowObjectsJS()[0]?.n ?? 0,
+  );
+  return {
+    view,
+    columns: names.map((name, i) => ({ index: i, name, header: dialect.headers[i] ?? '', ident: rawColumnIdent(i) })),
+    rows,
+    partial: limit !== null && rows >= limit,
+    warnings,
+  };
+}
+
+/** Turns a reader failure into the line and reason, scanning the file ourselves when DuckDB is vague. */
+async function locateReadError(file: ImportFile, prepared: Prepared, dialect: DialectGuess, e: unknown): Promise<ImportError> {
+  const error = csvReadError(file.displayName, e);
+  if (error.location?.line === undefined && dialect.delimiter.length === 1) {
+    const scan = await scanCsvRecords(prepared.textPath, dialect.delimiter).catch(() => null);
+    if (scan?.firstRagged) {
+      const { line, expected, found } = scan.firstRagged;
+      return new ImportError({
+        code: 'IMPORT_FAILED',
+        message: `${file.displayName}, line ${line}: expected ${expected} fields as in the header, found ${found}`,
+        location: { file: file.displayName, line },
+        detail: error.detail,
+      });
+    }
+  }
+  const message = error.message.replace(/expected (\d+) fields, found (\d+)/, 'expected $1 fields as in the header, found $2');
+  return new ImportError({ ...error, message });
+}
+
+export interface Analysis {
+  prepared: Prepared;
+  dialect: DialectGuess;
+  raw: RawTable;
+  settings: ImportSettings;
+  detected: ImportInspection['detected'];
+  plans: ColumnPlan[];
+  warnings: ImportWarning[];
+}
+
+/** Everything up to the typed plan of every column; the raw view stays for the caller to use. */
+export async function analyse(
+  conn: DuckDBConnection,
+  file: ImportFile,
+  given: Partial<ImportSettings>,
+  tempDir: string,
+  op: OperationHandle | null,
+  limit: number | null,
+): Promise<Analysis> {
+  const prepared = await prepare(file, given, tempDir, op);
+  try {
+    const size = (await stat(prepared.textPath)).size;
+    const head = await readTextHead(prepared.textPath, 'utf-8', HEAD_BYTES);
+    const dialect = await detectDialect(conn, prepared.textPath, head, size > HEAD_BYTES, {
+      ...(given.delimiter !== undefined ? { delimiter: given.delimiter } : {}),
+      ...(given.quote !== undefined ? { quote: given.quote } : {}),
+      ...(given.escape !== undefined ? { escape: given.escape } : {}),
+      ...(given.skipRows !== undefined ? { skipRows: given.skipRows } : {}),
+      ...(given.headerRows !== undefined ? { headerRows: given.headerRows } : {}),
+    });
+    const { names, renamed } = uniqueNames(dialect.headers);
+    op?.report(0.35, `Reading ${file.displayName}`);
+    const raw = await loadRaw(conn, prepared, file, dialect, names, limit);
+    op?.report(0.6, 'Detecting column types');
+    const nullTokens = given.nullTokens ?? DEFAULT_NULL_TOKENS;
+    const typing = await detectColumns(conn, raw.view, raw.columns, { ...given, nullTokens });
+    const settings: ImportSettings = {
+      format: prepared.format,
+      encoding: prepared.encoding,
+      delimiter: dialect.delimiter,
+      quote: (dialect.quote === "'" ? "'" : dialect.quote === '' ? '' : '"') as ImportSettings['quote'],
+      escape: dialect.escape,
+      skipRows: dialect.skipRows,
+      headerRows: dialect.headerRows,
+      decimalSeparator: typing.decimalSeparator,
+      thousandsSeparator: typing.thousandsSeparator,
+      dateOrder: typing.dateOrder,
+      nullTokens,
+      sheet: prepared.sheet,
+      columnKinds: given.columnKinds ?? {},
+    };
+    const detected: ImportInspection['detected'] = {};
+    for (const key of Object.keys(settings) as (keyof ImportSettings)[]) {
+      detected[key] = given[key] === undefined;
+    }
+    const warnings = [...prepared.warnings, ...raw.warnings, ...typing.warnings];
+    if (renamed.length > 0) warnings.push({ code: 'RENAMED_HEADERS', message: renamed.join('; ') });
+    return { prepared, dialect, raw, settings, detected, plans: typing.plans, warnings };
+  } catch (e) {
+    await prepared.cleanup();
+    throw e;
+  }
+}
+
+/** The first rows as they will be imported, as display text. */
+async function previewRows(conn: DuckDBConnection, a: Analysis, rows = PREVIEW_ROWS): Promise<(string | null)[][]> {
+  if (a.plans.length === 0) return [];
+  const exprs = a.plans.map(
+    (p, i) => `CAST(${conversionExpr(p, a.settings, rawColumnIdent(p.index))} AS VARCHAR) AS ${quoteIdent(`p${i}`)}`,
+  );
+  const reader = await conn.runAndReadAll(`SELECT ${exprs.join(', ')} FROM ${a.raw.view} ORDER BY __line LIMIT ${rows}`);
+  return reader.getRowsJS().map((r) => r.map((v) => (v === null || v === undefined ? null : String(v))));
+}
+
+export type BaseInspection = Omit<ImportInspection, 'roles' | 'preset' | 'sourceName' | 'match' | 'snapshotDate'>;
+
+/**
+ * What the import dialog shows of the file itself: detected settings, typed columns, converted
+ * preview, warnings. Reads only the head of the file. The raw view is left for the caller, who
+ * must call dropRaw() and analysis.prepared.cleanup().
+ */
+export async function inspect(
+  conn: DuckDBConnection,
+  file: ImportFile,
+  given: Partial<ImportSettings>,
+  tempDir: string,
+): Promise<{ base: BaseInspection; analysis: Analysis }> {
+  const a = await analyse(conn, file, given, tempDir, null, INSPECT_RECORDS);
+  const plans = await countFailures(conn, a.raw.view, a.plans, a.settings);
+  const preview = await previewRows(conn, { ...a, plans });
+  let rowCount = a.raw.rows;
+  if (a.raw.partial) {
+    // Estimate from the bytes the inspected records took.
+    const size = (await stat(a.prepared.textPath)).size;
+    const used = await bytesOfHead(a.prepared.textPath, a.raw.rows + a.dialect.headerRows + a.dialect.skipRows);
+    rowCount = Math.round((a.raw.rows * size) / Math.max(1, used));
+  }
+  return {
+    analysis: { ...a, plans },
+    base: {
+      file: file.displayName,
+      settings: a.settings,
+      detected: a.detected,
+      sheets: a.prepared.sheets,
+      columns: plans,
+      preview,
+      rowCount,
+      rowCountExact: !a.raw.partial,
+      warnings: [...a.warnings, ...failureWarnings(plans)],
+    },
+  };
+}
+
+async function bytesOfHead(path: string, lines: number): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4 * 1024 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    let seen = 0;
+    for (let i = 0; i < bytesRead; i++) {
+      if (buf[i] === 0x0a && ++seen >= lines) return i + 1;
+    }
+    return bytesRead;
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function dropRaw(conn: DuckDBConnection): Promise<void> {
+  await conn.run('DROP VIEW IF EXISTS qd_raw').catch(() => undefined);
+  await conn.run('DROP TABLE IF EXISTS qd_raw_records').catch(() => undefined);
+}
+
+/** SELECT list turning the raw view into the typed table. */
+export function typedSelect(a: Analysis, plans: ColumnPlan[]): string {
+  return plans
+    .map((p) => `${conversionExpr(p, a.settings, rawColumnIdent(p.index))} AS ${quoteIdent(p.name)}`)
+    .join(',\n  ');
+}
+
+/** A source name from a file name: its base name without extension. */
+export function sourceNameFromFile(fileName: string): string {
+  const base = fileName.replace(/\\/g, '/').split('/').pop() ?? fileName;
+  return base.replace(/\.(csv|tsv|txt|xlsx|xlsm)(\.gz)?$/i, '') || 'source';
+}

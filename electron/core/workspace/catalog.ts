@@ -1,0 +1,78 @@
+// The workspace's own tables: which sources exist, their dated snapshots, role mappings and the
+// mappings remembered per file shape. Versioned so that later releases can migrate them.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdent } from '../../../shared/spec/quote';
+
+export const CATALOG_VERSION = 1;
+
+export const T = {
+  meta: '_qd_meta',
+  sources: '_qd_sources',
+  snapshots: '_qd_snapshots',
+  roles: '_qd_roles',
+  roleMemory: '_qd_role_memory',
+} as const;
+
+export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.meta)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
+  const version = (
+    await conn.runAndReadAll(`SELECT value FROM ${quoteIdent(T.meta)} WHERE key = 'catalog_version'`)
+  ).getRowObjectsJS()[0]?.value;
+  if (version !== undefined && Number(version) > CATALOG_VERSION) {
+    throw new Error(
+      `this workspace was written by a newer Quarterdeck (catalog version ${String(version)}); update the app to open it`,
+    );
+  }
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.sources)} (
+    name VARCHAR PRIMARY KEY,
+    slug VARCHAR NOT NULL UNIQUE,
+    signature VARCHAR NOT NULL,
+    settings JSON,
+    created_at TIMESTAMP NOT NULL
+  )`);
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.snapshots)} (
+    source VARCHAR NOT NULL,
+    snapshot_date DATE NOT NULL,
+    table_name VARCHAR NOT NULL UNIQUE,
+    file VARCHAR NOT NULL,
+    row_count BIGINT NOT NULL,
+    imported_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (source, snapshot_date)
+  )`);
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.roles)} (
+    source VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    column_name VARCHAR NOT NULL,
+    PRIMARY KEY (source, role)
+  )`);
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.roleMemory)} (
+    signature VARCHAR PRIMARY KEY,
+    mapping JSON NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+  )`);
+  await conn.run(
+    `INSERT OR REPLACE INTO ${quoteIdent(T.meta)} VALUES ('catalog_version', '${CATALOG_VERSION}')`,
+  );
+}
+
+/** Name of the table holding one snapshot of a source. */
+export function snapshotTableName(slug: string, date: string): string {
+  return `src_${slug}__${date.replaceAll('-', '')}`;
+}
+
+/** Name of the view that stacks every snapshot of a source, with a snapshot_date column. */
+export function historyViewName(slug: string): string {
+  return `src_${slug}__history`;
+}
+
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40) || 'source'
+  );
+}
