@@ -9,9 +9,15 @@ import type { Operations } from '../operations';
 import { historyViewName, slugify, snapshotTableName, T } from '../workspace/catalog';
 import type { SourceRecord, Workspace } from '../workspace/workspace';
 import { cancelledError, ImportError } from './errors';
-import { analyse, dropRaw, inspect, sourceNameFromFile, typedSelect, type ImportFile } from './pipeline';
+import { analyse, dropRaw, inspect, sourceNameFromFile, typedSelect, type Analysis, type ImportFile } from './pipeline';
 import { proposeRoles, rememberRoles } from './roles-step';
-import { countFailures, failureWarnings } from './typing';
+import { countFailures, failureWarnings, nonEmptyExpr } from './typing';
+
+const T0 = { t: performance.now() };
+function trace(op: { report: (f: number | null, m?: string) => void } | null | undefined, f: number | null, m?: string): void {
+  if (process.env.QD_TRACE && m) console.log(`[${(performance.now() - T0.t).toFixed(0)} ms] ${m}`);
+  op?.report(f, m);
+}
 
 export interface ImportSourceRequest {
   file: ImportFile;
@@ -107,10 +113,7 @@ export async function importSource(
     try {
       analysis = await analyse(conn, req.file, req.settings, tempDir, op, null);
       if (op.isCancelled()) throw cancelledError();
-      op.report(0.7, 'Checking every value');
-      const plans = await countFailures(conn, analysis.raw.view, analysis.plans, analysis.settings);
-      refuseSilentLoss(req.file.displayName, plans, analysis.settings.columnKinds);
-      const names = plans.map((p) => p.name);
+      const names = analysis.plans.map((p) => p.name);
       const signature = headerSignature(names);
       const sources = await ws.listSources(conn);
       const match = findMatch(sources, signature, req.sourceName);
@@ -127,19 +130,22 @@ export async function importSource(
       const slug = match?.slug ?? freeSlug(slugify(sourceName), sources);
       const table = snapshotTableName(slug, snapshotDate);
       if (op.isCancelled()) throw cancelledError();
-      op.report(0.75, 'Writing the table');
+      trace(op, 0.75, 'Writing the table');
 
       await conn.run('BEGIN TRANSACTION');
       try {
         if (existing) await conn.run(`DROP TABLE ${quoteIdent(existing.table)}`);
         await conn.run(
-          `CREATE TABLE ${quoteIdent(table)} AS SELECT\n  ${typedSelect(analysis, plans)}\nFROM ${analysis.raw.view} ORDER BY __line`,
+          `CREATE TABLE ${quoteIdent(table)} AS SELECT\n  ${typedSelect(analysis, analysis.plans)}\nFROM ${analysis.raw.view} ORDER BY __line`,
         );
         if (op.isCancelled()) throw cancelledError();
+        trace(op, 0.85, 'Checking every value');
+        const plans = await checkConversions(conn, analysis, table);
+        refuseSilentLoss(req.file.displayName, plans, analysis.settings.columnKinds);
         const rowCount = Number(
           (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).getRowObjectsJS()[0]?.n ?? 0,
         );
-        op.report(0.9, 'Recognising columns');
+        trace(op, 0.9, 'Recognising columns');
         const roles = await proposeRoles(conn, table, plans, signature, match?.roles, req.roles);
         if (!match) {
           await conn.run(`INSERT INTO ${quoteIdent(T.sources)} VALUES ($1, $2, $3, $4::JSON, now()::TIMESTAMP)`, [
@@ -169,7 +175,7 @@ export async function importSource(
         await rememberRoles(conn, signature, roles.assignments);
         await rebuildHistoryView(conn, sourceName, slug);
         await conn.run('COMMIT');
-        op.report(1, 'Imported');
+        trace(op, 1, 'Imported');
         return {
           source: sourceName,
           snapshotDate,
@@ -236,6 +242,32 @@ export function refuseSilentLoss(file: string, plans: ColumnPlan[], chosen: Reco
       .map((p) => `${p.name} (${p.kind}): ${p.failed} failed, e.g. ${p.samples.map((x) => `line ${x.line}: ${JSON.stringify(x.value)}`).join('; ')}`)
       .join('\n'),
   });
+}
+
+/**
+ * Every non-empty value must have converted: counts of non-empty raw values against counts of
+ * typed values (one cheap scan each); only columns that lost values are scanned again for samples.
+ */
+async function checkConversions(conn: DuckDBConnection, analysis: Analysis, table: string): Promise<ColumnPlan[]> {
+  const plans = analysis.plans;
+  if (plans.length === 0) return plans;
+  const typed = (
+    await conn.runAndReadAll(`SELECT ${plans.map((p, i) => `count(${quoteIdent(p.name)}) AS t${i}`).join(', ')} FROM ${quoteIdent(table)}`)
+  ).getRowObjectsJS()[0]!;
+  const nulls = analysis.settings.nullTokens;
+  const raw = (
+    await conn.runAndReadAll(
+      `SELECT ${plans.map((p, i) => `count(*) FILTER (WHERE ${nonEmptyExpr(`c${p.index}`, nulls)}) AS n${i}`).join(', ')} FROM ${analysis.raw.view}`,
+    )
+  ).getRowObjectsJS()[0]!;
+  const counted = plans.map((p, i) => {
+    const nonEmpty = Number(raw[`n${i}`] ?? 0);
+    return { ...p, nonEmpty, failed: p.kind === 'text' ? 0 : Math.max(0, nonEmpty - Number(typed[`t${i}`] ?? 0)), samples: [] };
+  });
+  const losing = counted.filter((p) => p.failed > 0);
+  if (losing.length === 0) return counted;
+  const sampled = new Map((await countFailures(conn, analysis.raw.view, losing, analysis.settings)).map((p) => [p.name, p]));
+  return counted.map((p) => sampled.get(p.name) ?? p);
 }
 
 function freeSlug(base: string, sources: SourceRecord[]): string {

@@ -27,6 +27,12 @@ import { ImportError } from './errors';
 import { conversionExpr, countFailures, detectColumns, failureWarnings, type RawColumn } from './typing';
 import { listSheets, sheetToCsv } from './xlsx';
 
+const T0 = { t: performance.now() };
+function trace(op: { report: (f: number | null, m?: string) => void } | null | undefined, f: number | null, m?: string): void {
+  if (process.env.QD_TRACE && m) console.log(`[${(performance.now() - T0.t).toFixed(0)} ms] ${m}`);
+  op?.report(f, m);
+}
+
 export interface ImportFile {
   path: string;
   displayName: string;
@@ -105,9 +111,9 @@ async function prepare(
       const sheets = await listSheets(file.path, file.displayName);
       const out = join(tempDir, `sheet-${stamp}.csv`);
       temps.push(out);
-      op?.report(0.02, `Reading ${file.displayName}`);
+      trace(op, 0.02, `Reading ${file.displayName}`);
       const result = await sheetToCsv(file.path, file.displayName, settings.sheet ?? null, out, (f) =>
-        op?.report(0.02 + f * 0.3),
+        trace(op, 0.02 + f * 0.3),
       );
       return {
         textPath: out,
@@ -128,8 +134,8 @@ async function prepare(
       textPath = join(tempDir, `text-${stamp}.csv`);
       temps.push(textPath);
       const size = (await stat(file.path)).size;
-      op?.report(0.01, `Converting ${file.displayName} from ${encoding}`);
-      await transcodeToUtf8(file.path, encoding, textPath, (bytes) => op?.report(0.01 + (bytes / size) * 0.25));
+      trace(op, 0.01, `Converting ${file.displayName} from ${encoding}`);
+      await transcodeToUtf8(file.path, encoding, textPath, (bytes) => trace(op, 0.01 + (bytes / size) * 0.25));
       warnings.push({
         code: 'TRANSCODED',
         message: `${guess ? guess.reason : `read as ${encoding} as asked`}; converted to UTF-8`,
@@ -295,6 +301,7 @@ export async function analyse(
 ): Promise<Analysis> {
   const prepared = await prepare(file, given, tempDir, op);
   try {
+    trace(null, null, 'prepared');
     const size = (await stat(prepared.textPath)).size;
     const head = await readTextHead(prepared.textPath, 'utf-8', HEAD_BYTES);
     const dialect = await detectDialect(conn, prepared.textPath, head, size > HEAD_BYTES, {
@@ -304,12 +311,15 @@ export async function analyse(
       ...(given.skipRows !== undefined ? { skipRows: given.skipRows } : {}),
       ...(given.headerRows !== undefined ? { headerRows: given.headerRows } : {}),
     });
+    trace(null, null, 'dialect');
     const { names, renamed } = uniqueNames(dialect.headers);
-    op?.report(0.35, `Reading ${file.displayName}`);
+    trace(op, 0.35, `Reading ${file.displayName}`);
     const raw = await loadRaw(conn, prepared, file, dialect, names, limit);
-    op?.report(0.6, 'Detecting column types');
+    trace(op, 0.6, 'Detecting column types');
+    trace(null, null, 'raw loaded');
     const nullTokens = given.nullTokens ?? DEFAULT_NULL_TOKENS;
     const typing = await detectColumns(conn, raw.view, raw.columns, { ...given, nullTokens });
+    trace(null, null, 'typed');
     const settings: ImportSettings = {
       format: prepared.format,
       encoding: prepared.encoding,
