@@ -44,6 +44,16 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 /** One tuple schema per operation: the arguments in order. */
 export const API_ARGS = {
   getWorkspace: z.tuple([]),
+  proposeRelationships: z.tuple([]),
+  setRelationship: z.tuple([
+    z
+      .object({
+        from: z.object({ source: sourceName, column: z.string().min(1).max(512) }).strict(),
+        to: z.object({ source: sourceName, column: z.string().min(1).max(512) }).strict(),
+      })
+      .strict(),
+    z.boolean(),
+  ]),
   inspectImport: z.tuple([
     z.object({ file: fileRef, settings: settingsSchema.optional(), sourceName: sourceName.optional() }).strict(),
   ]),

@@ -43,6 +43,31 @@ export interface SourceInfo {
   snapshots: SnapshotInfo[];
   /** Canonical role -> column of this source (see shared/model/roles.ts). */
   roles: Record<string, string>;
+  /**
+   * Set on the analysable model of a source enriched through confirmed relationships
+   * ("deals + accounts"): its name is "<base> (enriched)", its columns those of the base then
+   * "<source>.<column>" of each source joined.
+   */
+  model?: { base: string; joined: string[] };
+}
+
+/** A confirmed link: each row of `from` refers to the row of `to` whose column holds its value. */
+export interface Relationship {
+  from: { source: string; column: string };
+  to: { source: string; column: string };
+}
+
+/** A link found in the data, with how well it joins. */
+export interface RelationshipProposal extends Relationship {
+  matchedRows: number;
+  unmatchedRows: number;
+  emptyRows: number;
+  unmatchedValues: { value: string; rows: number; similar?: string }[];
+  /** Share of non-empty references that resolve, 0..1. */
+  coverage: number;
+  /** "1,425 deals have no account; 1,480 deals reference product `GTXPro`, not found in products" */
+  message: string;
+  confirmed: boolean;
 }
 
 export interface WorkspaceInfo {
@@ -160,6 +185,10 @@ export interface Progress {
 
 export interface QuarterdeckApi {
   getWorkspace(): Promise<Result<WorkspaceInfo>>;
+  /** Links found between the sources, with their coverage, confirmed ones first. */
+  proposeRelationships(): Promise<Result<RelationshipProposal[]>>;
+  /** Confirms (or, with confirmed false, removes) a link; the enriched model is rebuilt. */
+  setRelationship(relationship: Relationship, confirmed: boolean): Promise<Result<WorkspaceInfo>>;
   /** Detects everything about a file without importing it: what the import dialog shows. */
   inspectImport(request: InspectRequest): Promise<Result<ImportInspection>>;
   importFile(request: ImportRequest): Promise<Result<ImportReport>>;
@@ -176,6 +205,8 @@ export interface QuarterdeckApi {
 /** The operation names, for hosts that route calls by name (IPC channels, HTTP paths). */
 export const API_METHODS = [
   'getWorkspace',
+  'proposeRelationships',
+  'setRelationship',
   'inspectImport',
   'importFile',
   'removeSource',

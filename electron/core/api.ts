@@ -2,8 +2,10 @@
 // calls this and nothing else; it runs under plain Node and never imports 'electron'.
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
-import type { ImportInspection, ImportReport } from '../../shared/import/types';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportInspection, ImportReport, ValueKind } from '../../shared/import/types';
 import type {
+  ColumnKind,
   FileRef,
   ImportRequest,
   InspectRequest,
@@ -12,6 +14,8 @@ import type {
   QdError,
   QuarterdeckApi,
   QueryRequest,
+  Relationship,
+  RelationshipProposal,
   QueryResult,
   Result,
   RowWindow,
@@ -30,6 +34,8 @@ import { ImportError } from './import/errors';
 import { importSource, inspectSource } from './import/import-source';
 import { Operations } from './operations';
 import { queryToArrow } from './query/arrow';
+import { rebuildModels } from './model/model-views';
+import { proposeRelationships } from './model/relationships';
 import { profileSource } from './query/profile';
 import { T } from './workspace/catalog';
 import { type SourceRecord, Workspace } from './workspace/workspace';
@@ -64,6 +70,74 @@ export class CoreApi implements QuarterdeckApi {
 
   async getWorkspace(): Promise<Result<WorkspaceInfo>> {
     return guard(async () => ok(await this.workspaceInfo()));
+  }
+
+  async proposeRelationships(): Promise<Result<RelationshipProposal[]>> {
+    return guard(async () => {
+      const sources = (await this.workspace.listSources()).filter((s) => !s.model);
+      const conn = await this.workspace.connect();
+      try {
+        const confirmed = await readRelationships(conn);
+        const key = (r: Relationship) => `${r.from.source}\u0000${r.from.column}\u0000${r.to.source}\u0000${r.to.column}`;
+        const confirmedKeys = new Set(confirmed.map(key));
+        const found = await proposeRelationships(
+          conn,
+          sources.map((s) => ({ name: s.name, table: s.table, columns: s.columns.map((c) => ({ name: c.name, kind: valueKindOf(c.kind) })) })),
+        );
+        const proposals = found.map((p) => ({ ...p, confirmed: confirmedKeys.has(key(p)) }));
+        // A confirmed link the detector no longer proposes (coverage fell) still shows.
+        for (const c of confirmed) {
+          if (!proposals.some((p) => key(p) === key(c))) {
+            proposals.push({ ...c, matchedRows: 0, unmatchedRows: 0, emptyRows: 0, unmatchedValues: [], coverage: 0, message: 'confirmed earlier; not found in the data any more', confirmed: true });
+          }
+        }
+        return ok(proposals.sort((a, b) => Number(b.confirmed) - Number(a.confirmed) || b.coverage - a.coverage));
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  async setRelationship(relationship: Relationship, confirmed: boolean): Promise<Result<WorkspaceInfo>> {
+    return guard(async () => {
+      const sources = await this.workspace.listSources();
+      for (const end of [relationship.from, relationship.to]) {
+        const source = sources.find((s) => s.name === end.source && !s.model);
+        if (!source) return notFound(end.source, 'relationship');
+        if (!source.columns.some((c) => c.name === end.column)) {
+          return { ok: false, error: { code: 'NOT_FOUND', message: `"${end.source}" has no column "${end.column}"`, location: { field: 'relationship' } } };
+        }
+      }
+      if (relationship.from.source === relationship.to.source) {
+        return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'a source cannot refer to itself', location: { field: 'relationship' } } };
+      }
+      await this.workspace.exclusive(async () => {
+        const conn = await this.workspace.connect();
+        try {
+          await conn.run('BEGIN TRANSACTION');
+          await conn.run(`DELETE FROM ${quoteIdent(T.relationships)} WHERE from_source = $1 AND from_column = $2`, [
+            relationship.from.source,
+            relationship.from.column,
+          ]);
+          if (confirmed) {
+            await conn.run(`INSERT INTO ${quoteIdent(T.relationships)} VALUES ($1, $2, $3, $4, now()::TIMESTAMP)`, [
+              relationship.from.source,
+              relationship.from.column,
+              relationship.to.source,
+              relationship.to.column,
+            ]);
+          }
+          await rebuildModels(conn);
+          await conn.run('COMMIT');
+        } catch (e) {
+          await conn.run('ROLLBACK').catch(() => undefined);
+          throw e;
+        } finally {
+          conn.closeSync();
+        }
+      });
+      return ok(await this.workspaceInfo());
+    });
   }
 
   async inspectImport(request: InspectRequest): Promise<Result<ImportInspection>> {
@@ -109,6 +183,12 @@ export class CoreApi implements QuarterdeckApi {
     return guard(async () => {
       const source = await this.workspace.findSource(name);
       if (!source) return notFound(name);
+      if (source.model) {
+        return {
+          ok: false,
+          error: { code: 'INVALID_ARGUMENT', message: `"${name}" is the enriched view of "${source.model.base}": remove its relationships instead` },
+        };
+      }
       await this.workspace.exclusive(async () => {
         const conn = await this.workspace.connect();
         try {
@@ -118,7 +198,9 @@ export class CoreApi implements QuarterdeckApi {
           for (const table of [T.snapshots, T.roles]) {
             await conn.run(`DELETE FROM ${quoteIdent(table)} WHERE source = $1`, [name]);
           }
+          await conn.run(`DELETE FROM ${quoteIdent(T.relationships)} WHERE from_source = $1 OR to_source = $1`, [name]);
           await conn.run(`DELETE FROM ${quoteIdent(T.sources)} WHERE name = $1`, [name]);
+          await rebuildModels(conn);
           await conn.run('COMMIT');
         } catch (e) {
           await conn.run('ROLLBACK').catch(() => undefined);
@@ -266,6 +348,20 @@ function snapshotSchema(source: SourceRecord, snapshot: string): Result<SourceSc
     };
   }
   return ok({ table: found.table, columns: source.columns });
+}
+
+async function readRelationships(conn: DuckDBConnection): Promise<Relationship[]> {
+  return (await conn.runAndReadAll(`SELECT * FROM ${quoteIdent(T.relationships)} ORDER BY created_at`))
+    .getRowObjectsJS()
+    .map((r) => ({
+      from: { source: String(r.from_source), column: String(r.from_column) },
+      to: { source: String(r.to_source), column: String(r.to_column) },
+    }));
+}
+
+/** The typing kind closest to a stored column's family, for the relationship finder. */
+function valueKindOf(kind: ColumnKind): ValueKind {
+  return kind === 'number' ? 'decimal' : kind === 'date' ? 'date' : kind === 'timestamp' ? 'timestamp' : kind === 'boolean' ? 'boolean' : 'text';
 }
 
 function notFound<T>(name: string, field = 'source'): Result<T> {

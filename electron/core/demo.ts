@@ -43,5 +43,14 @@ export async function ensureDemo(core: CoreApi, samplesDir: string): Promise<Res
     }
     if (files.length > 0) imported.push(`${DEMO_SNAPSHOT_SOURCE} (${files.length} snapshots)`);
   }
+  // The demo's exports join perfectly: confirm those links so that "deals (enriched)" carries
+  // each deal's account segment, type and region from the start.
+  const proposals = await core.proposeRelationships();
+  if (!proposals.ok) return proposals;
+  for (const p of proposals.value) {
+    if (p.coverage < 0.99 || p.from.source === DEMO_SNAPSHOT_SOURCE) continue;
+    const linked = await core.setRelationship({ from: p.from, to: p.to }, true);
+    if (!linked.ok) return linked;
+  }
   return { ok: true, value: imported };
 }

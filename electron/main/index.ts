@@ -39,7 +39,7 @@ function bindApi(core: CoreApi): void {
       title: 'Import a CRM export',
       properties: ['openFile'],
       filters: [
-        { name: 'CSV exports', extensions: ['csv', 'tsv', 'txt'] },
+        { name: 'CRM exports (CSV, Excel)', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] },
         { name: 'All files', extensions: ['*'] },
       ],
     });

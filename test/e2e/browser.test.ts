@@ -19,7 +19,7 @@ const SAMPLES = join(ROOT, 'resources/samples');
 const OUTPUT = join(ROOT, 'test/e2e/output');
 const MAVEN = resolve(ROOT, '../shared/data/maven-crm-sales-opportunities/sales_pipeline.csv');
 const CHROMIUM = '/usr/bin/chromium';
-const DEMO = ['deals', 'accounts', 'reps', 'activities', 'costs', 'targets'];
+const DEMO = ['deals', 'accounts', 'reps', 'activities', 'costs', 'targets', 'pipeline'];
 
 // The figures table formats like this (en-US, at most 2 decimals); the test formats independently.
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -118,6 +118,17 @@ async function expectChartDrawn(): Promise<void> {
 }
 
 const millionCsv = () => join(dir, 'million.csv');
+
+/** Choosing a file opens the import dialog; this confirms it once the file has been inspected. */
+async function confirmImport(): Promise<void> {
+  await page.waitForSelector('[data-testid="import-dialog"] [data-testid="import-confirm"]:enabled', { timeout: 60_000 });
+  await page.click('[data-testid="import-dialog"] [data-testid="import-confirm"]');
+}
+
+async function closeDialog(): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+}
 
 /** 1M rows whose id is their 1-based position, so any row on screen can be checked. */
 async function writeMillionRows(file: string): Promise<void> {
@@ -283,6 +294,7 @@ describe('Quarterdeck in the browser', () => {
   it('imports a CSV through the UI and shows its rows', async () => {
     const before = await sourceNames();
     await page.setInputFiles('[data-testid="file-input"]', MAVEN);
+    await confirmImport();
     await page.waitForSelector('[data-testid="source-item-sales_pipeline"]', { timeout: 60_000 });
     expect(await sourceNames()).toEqual([...before, 'sales_pipeline']);
     await page.waitForSelector('[data-testid="preview-table"]:visible');
@@ -303,11 +315,14 @@ describe('Quarterdeck in the browser', () => {
     expect(text).toContain('broken.csv, line 4: expected 3 fields as in the header, found 2');
     expect(text).toMatch(/broken\.csv · line 4/);
     expect(text).toContain('workspace is unchanged');
+    // Nothing can be imported from a file that cannot be read.
+    expect(await page.isDisabled('[data-testid="import-confirm"]')).toBe(true);
+    await shot('import-error.png');
+    await closeDialog();
     expect(await sourceNames()).toEqual(before);
     expect((await core.getWorkspace()).ok && (await core.getWorkspace())).toBeTruthy();
     const ws = await core.getWorkspace();
     expect(ws.ok && ws.value.sources.map((s) => s.name)).toEqual(before);
-    await shot('import-error.png');
   });
 
   it('imports a file dropped on the window', async () => {
@@ -322,6 +337,8 @@ describe('Quarterdeck in the browser', () => {
     await page.waitForSelector('.drop-overlay');
     await page.evaluate(`document.querySelector('[data-testid="drop-zone"]')
       .dispatchEvent(new DragEvent('drop', { dataTransfer: window.__qdDrop, bubbles: true, cancelable: true }))`);
+    expect(await page.locator('.drop-overlay').count()).toBe(0);
+    await confirmImport();
     await page.waitForSelector('[data-testid="source-item-dropped"]');
     expect(await sourceNames()).toEqual([...before, 'dropped']);
     expect(await page.locator('.drop-overlay').count()).toBe(0);
@@ -333,19 +350,22 @@ describe('Quarterdeck in the browser', () => {
     await writeMillionRows(millionCsv());
     const before = await sourceNames();
     await page.setInputFiles('[data-testid="file-input"]', millionCsv());
-    await page.waitForSelector('[data-testid="progress-bar"]');
-    await expect.poll(() => page.textContent('[data-testid="import-progress"]')).not.toContain('Uploading');
+    await confirmImport();
+    await page.waitForSelector('[data-testid="import-progress"] [data-testid="progress-bar"]');
+    await expect.poll(() => page.textContent('[data-testid="import-progress"]')).toMatch(/\d+%/);
     await shot('import-progress.png');
     await page.click('[data-testid="import-cancel"]');
     const notice = page.locator('[data-testid="import-cancelled"]');
     await notice.waitFor({ timeout: 60_000 });
     expect(await notice.textContent()).toContain('The workspace is unchanged.');
+    await closeDialog();
     expect(await sourceNames()).toEqual(before);
   });
 
   it('scrolls through a million rows, each row where it belongs', async () => {
     await page.setInputFiles('[data-testid="file-input"]', millionCsv());
-    await page.waitForSelector('[data-testid="progress-bar"]');
+    await confirmImport();
+    await page.waitForSelector('[data-testid="import-progress"]');
     await page.waitForSelector('[data-testid="source-item-million"]', { timeout: 120_000 });
     await expect.poll(() => page.textContent('[data-testid="row-count"]')).toBe('1,000,000 rows');
     const grid = '[data-testid="preview-table"] [role="grid"]';

@@ -1,7 +1,10 @@
-// A streaming record scanner used when DuckDB's sniffer cannot tell the dialect or silently falls
-// back to one column: it finds the first record whose field count differs from the header's, so
-// that the user is told which line is broken instead of getting a one-column table.
-import { createReadStream } from 'node:fs';
+// Streaming passes over a UTF-8 text file, in JavaScript, for what DuckDB's reader does not tell
+// or does not do: the physical line of a broken record (DuckDB counts records, not lines), the
+// record where a second table starts, a copy of a range of lines, and line endings made uniform.
+// None of them runs on the happy path of an import, except where noted.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Dialect } from './records';
 
 export interface RaggedRecord {
   /** 1-based physical line where the record starts. */
@@ -10,105 +13,265 @@ export interface RaggedRecord {
   found: number;
 }
 
+export interface ScanOptions {
+  /** Physical lines to pass over before the first record (preamble). */
+  skipLines: number;
+  /** Records after the skipped lines that are the header: not checked against `expected`. */
+  headerRecords: number;
+  /** Fields every data record must have. */
+  expected: number;
+  /** Stop at the first data record whose first two fields are these (a repeated header). */
+  repeatedHeader?: [string, string];
+  /** Stop after this physical line (the error being located is before it). */
+  untilLine?: number;
+}
+
 export interface ScanResult {
-  headerFields: number;
+  /** Data records seen (blank records excluded). */
   records: number;
   firstRagged: RaggedRecord | null;
   /** A quote opened and never closed: the line where it opened. */
   unclosedQuoteLine: number | null;
+  /** Line of the first data record that repeats the header (a second table), if asked. */
+  repeatedHeaderLine: number | null;
 }
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
+const LOOKAHEAD = 8;
 
-export async function scanCsvRecords(path: string, delimiter: string): Promise<ScanResult> {
-  const delim = delimiter.charCodeAt(0);
+/**
+ * Reads records with the dialect (quote, escape or lenient quoting, any delimiter) and stops at
+ * the first data record whose field count is not `expected`, or at a repeated header. Records
+ * whose fields are all blank are ignored, as the import ignores them.
+ */
+export async function scanRecords(path: string, dialect: Dialect, options: ScanOptions): Promise<ScanResult> {
+  const { delimiter, quote, escape } = dialect;
+  const lenient = quote !== '' && escape === '';
+  const result: ScanResult = { records: 0, firstRagged: null, unclosedQuoteLine: null, repeatedHeaderLine: null };
   let line = 1;
-  let recordStartLine = 1;
+  let recordLine = 1;
   let fields = 1;
+  let content = false;
   let inQuotes = false;
-  let quoteOpenedAt = 0;
   let atFieldStart = true;
-  let headerFields = -1;
-  let records = 0;
-  let firstRagged: RaggedRecord | null = null;
-  let recordHasContent = false;
-  let prevCR = false;
-  // A quote right after a closing quote is an escaped quote ("") and re-enters the quoted field.
-  let justClosed = false;
+  let quoteLine = 0;
+  let seen = 0;
+  let first = '';
+  let second = '';
+  let done = false;
 
   const endRecord = () => {
-    if (recordHasContent) {
-      if (headerFields < 0) headerFields = fields;
-      else {
-        records++;
-        if (!firstRagged && fields !== headerFields) {
-          firstRagged = { line: recordStartLine, expected: headerFields, found: fields };
+    if (recordLine > options.skipLines && content) {
+      seen++;
+      if (seen > options.headerRecords) {
+        result.records++;
+        const h = options.repeatedHeader;
+        if (h && fields >= 2 && first.trim() === h[0] && second.trim() === h[1]) {
+          result.repeatedHeaderLine = recordLine;
+          done = true;
+        } else if (!result.firstRagged && fields !== options.expected) {
+          result.firstRagged = { line: recordLine, expected: options.expected, found: fields };
+          done = true;
         }
       }
     }
     fields = 1;
+    content = false;
     atFieldStart = true;
-    recordHasContent = false;
+    first = '';
+    second = '';
+    if (options.untilLine !== undefined && line > options.untilLine) done = true;
+  };
+  const addChar = (c: string) => {
+    if (fields === 1) {
+      if (first.length < 256) first += c;
+    } else if (fields === 2 && second.length < 256) second += c;
+    if (c !== ' ' && c !== '\t') content = true;
   };
 
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  const step = (text: string, final: boolean): string => {
+    const end = final ? text.length : text.length - LOOKAHEAD;
+    let i = 0;
+    while (i < end && !done) {
+      const c = text[i]!;
       if (inQuotes) {
-        if (b === QUOTE) {
+        if (escape && escape !== quote && c === escape) {
+          addChar(text[i + 1] ?? '');
+          i += 2;
+          continue;
+        }
+        if (c === quote) {
+          const next = text[i + 1];
+          if (lenient) {
+            const closes =
+              next === undefined || next === '\n' || next === '\r' || (delimiter !== '' && text.startsWith(delimiter, i + 1));
+            if (closes) inQuotes = false;
+            else addChar(c);
+            i++;
+            continue;
+          }
+          if (escape === quote && next === quote) {
+            addChar(c);
+            i += 2;
+            continue;
+          }
           inQuotes = false;
-          justClosed = true;
+          i++;
+          continue;
         }
-        else if (b === LF) line++;
-        else if (b === CR && chunk[i + 1] !== LF) line++;
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        addChar(c);
+        i++;
         continue;
       }
-      if (b === QUOTE && justClosed) {
+      if (quote && c === quote && atFieldStart) {
         inQuotes = true;
-        justClosed = false;
+        quoteLine = line;
+        atFieldStart = false;
+        i++;
         continue;
       }
-      justClosed = false;
-      if (b === LF) {
-        if (!prevCR) {
-          endRecord();
-          line++;
-          recordStartLine = line;
-        }
-        prevCR = false;
-        continue;
-      }
-      prevCR = false;
-      if (b === CR) {
-        endRecord();
-        line++;
-        recordStartLine = line;
-        prevCR = true;
-        continue;
-      }
-      recordHasContent = true;
-      if (b === delim) {
+      if (delimiter && text.startsWith(delimiter, i)) {
         fields++;
         atFieldStart = true;
-      } else if (b === QUOTE && atFieldStart) {
-        inQuotes = true;
-        quoteOpenedAt = line;
-        atFieldStart = false;
-      } else {
-        atFieldStart = false;
+        i += delimiter.length;
+        continue;
+      }
+      if (c === '\r' || c === '\n') {
+        i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+        endRecord();
+        recordLine = line;
+        continue;
+      }
+      if (c !== ' ' && c !== '\t') atFieldStart = false;
+      addChar(c);
+      i++;
+    }
+    return done ? '' : text.slice(i);
+  };
+
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      carry = step(carry + decoder.decode(chunk, { stream: true }), false);
+      if (done) break;
+    }
+    if (!done) {
+      step(carry + decoder.decode(), true);
+      if (inQuotes) result.unclosedQuoteLine = quoteLine;
+      else if (!done && (content || fields > 1)) endRecord();
+    }
+  } finally {
+    stream.destroy();
+  }
+  return result;
+}
+
+/**
+ * Copies physical lines `from`..`to` (1-based, inclusive; `to` null = to the end) of a file into
+ * another, byte for byte. Lines end at LF, CRLF or a lone CR.
+ */
+export async function copyLines(path: string, outPath: string, from: number, to: number | null): Promise<void> {
+  const out = createWriteStream(outPath);
+  let line = 1;
+  let prevCR = false;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      let start = line >= from ? 0 : -1;
+      let i = 0;
+      for (; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        // A CR that was not followed by LF ended its line at the previous byte.
+        if (prevCR && b !== 0x0a) {
+          line++;
+          if (to !== null && line > to) break;
+          if (line === from) start = i;
+        }
+        prevCR = b === 0x0d;
+        if (b === 0x0a) {
+          line++;
+          if (to !== null && line > to) {
+            i++;
+            break;
+          }
+          if (line === from) start = i + 1;
+        }
+      }
+      if (start >= 0 && i > start && !out.write(chunk.subarray(start, i))) await once(out, 'drain');
+      if (to !== null && line > to) break;
+    }
+  } finally {
+    out.end();
+    await once(out, 'finish');
+  }
+}
+
+export interface LineEndings {
+  crlf: number;
+  lf: number;
+  cr: number;
+}
+
+/** Line endings outside double-quoted text, counted by kind. */
+export async function countLineEndings(path: string): Promise<LineEndings> {
+  const counts: LineEndings = { crlf: 0, lf: 0, cr: 0 };
+  let inQuotes = false;
+  let prevCR = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (prevCR) {
+        if (b === 0x0a) counts.crlf++;
+        else counts.cr++;
+        prevCR = false;
+        if (b === 0x0a) continue;
+      }
+      if (b === 0x22) inQuotes = !inQuotes;
+      else if (!inQuotes) {
+        if (b === 0x0d) prevCR = true;
+        else if (b === 0x0a) counts.lf++;
       }
     }
-    if (firstRagged) break;
   }
-  if (!firstRagged) endRecord();
-  return {
-    headerFields: Math.max(headerFields, 0),
-    records,
-    firstRagged,
-    unclosedQuoteLine: inQuotes && !firstRagged ? quoteOpenedAt : null,
-  };
+  if (prevCR) counts.cr++;
+  return counts;
+}
+
+/** True when a file ends its lines in more than one way (which DuckDB's reader refuses). */
+export function mixedLineEndings(e: LineEndings): boolean {
+  return [e.crlf, e.lf, e.cr].filter((n) => n > 0).length > 1;
+}
+
+/** Copies a file with every line ending (CRLF, LF, lone CR) written as LF. */
+export async function normalizeLineEndings(path: string, outPath: string): Promise<void> {
+  const out = createWriteStream(outPath);
+  let prevCR = false;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      const bytes = Buffer.allocUnsafe(chunk.length + 1);
+      let n = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b === 0x0d) {
+          bytes[n++] = 0x0a;
+          prevCR = true;
+          continue;
+        }
+        if (b === 0x0a && prevCR) {
+          prevCR = false;
+          continue;
+        }
+        prevCR = false;
+        bytes[n++] = b;
+      }
+      if (!out.write(bytes.subarray(0, n))) await once(out, 'drain');
+    }
+  } finally {
+    out.end();
+    await once(out, 'finish');
+  }
 }
 
 /** The delimiter most present in a header line, among the usual ones. */

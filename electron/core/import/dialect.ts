@@ -1,10 +1,12 @@
 // Dialect of a UTF-8 text export: delimiter, quote and escape (DuckDB's sniffer, checked against
-// the header line), then what DuckDB does not find well: preamble lines above the header, stacked
-// multi-row headers and files without a header.
+// the header line, and against the head of the file: when its records do not come out even, other
+// delimiters, quote characters and escapes are tried, lenient quoting included), then what DuckDB
+// does not find well: preamble lines above the header, stacked multi-row headers and files
+// without a header.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteLiteral } from '../../../shared/spec/quote';
 import { guessDelimiter } from './csv-scan';
-import { parseRecords, looksTyped, type Dialect, type RawRecord } from './records';
+import { parseRecords, looksTyped, type Dialect, type ParseStats, type RawRecord } from './records';
 
 export interface DialectGuess extends Dialect {
   /** Physical lines before the header. */
@@ -16,6 +18,8 @@ export interface DialectGuess extends Dialect {
   headers: string[];
   /** The first records after the header, for the raw preview. */
   sample: RawRecord[];
+  /** A quote opened in the head of the file and never closed: the line where it opened. */
+  unterminatedLine: number | null;
 }
 
 export interface DialectOverrides {
@@ -56,18 +60,97 @@ async function sniff(conn: DuckDBConnection, path: string, delimiter?: string): 
   }
 }
 
+/** The most frequent value; on a tie, the one seen last (data rows come after a header or a title). */
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const last = new Map<number, number>();
+  values.forEach((v, i) => {
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    last.set(v, i);
+  });
   let best = values[0] ?? 0;
   let bestCount = 0;
   for (const [v, c] of counts) {
-    if (c > bestCount || (c === bestCount && v > best)) {
+    if (c > bestCount || (c === bestCount && last.get(v)! > last.get(best)!)) {
       best = v;
       bestCount = c;
     }
   }
   return best;
+}
+
+const isBlank = (r: RawRecord) => r.fields.length === 1 && r.fields[0]!.trim() === '';
+
+/** Characters of the head a candidate dialect is tried on. */
+const TRIAL_CHARS = 64 * 1024;
+
+/**
+ * How evenly a dialect reads the head: the share of records that have the usual field count and
+ * no misplaced quote, halved when a quote is never closed or when it finds a single column.
+ */
+function evenness(head: string, truncated: boolean, dialect: Dialect): number {
+  const stats: ParseStats = { quoteAnomalies: 0, unterminatedLine: null };
+  const text = head.length > TRIAL_CHARS ? head.slice(0, TRIAL_CHARS) : head;
+  const records = parseRecords(text, dialect, truncated || text.length < head.length, 300, stats).filter((r) => !isBlank(r));
+  if (records.length === 0) return 0;
+  const k = mode(records.map((r) => r.fields.length));
+  const even = records.filter((r) => r.fields.length === k).length - stats.quoteAnomalies;
+  let score = Math.max(0, even) / records.length;
+  if (stats.unterminatedLine !== null) score *= 0.5;
+  if (k < 2) score *= 0.5;
+  return score;
+}
+
+/**
+ * The detected dialect when it reads the head evenly, else the candidate that reads it most
+ * evenly: the usual delimiters (space included), double or single quotes or none, and for a
+ * quote: doubled-quote escapes, backslash escapes, or lenient quoting (no escape at all). Ties
+ * keep the detected dialect, then the more conventional choice.
+ */
+function bestDialect(head: string, truncated: boolean, detected: Dialect, overrides: DialectOverrides): Dialect {
+  let best = detected;
+  let bestScore = evenness(head, truncated, detected);
+  if (bestScore >= 1) return best;
+  const delimiters = overrides.delimiter !== undefined ? [overrides.delimiter] : [...new Set([detected.delimiter, ',', ';', '\t', '|', ' '])];
+  const quotes = overrides.quote !== undefined ? [overrides.quote] : ['"', "'", ''];
+  for (const delimiter of delimiters) {
+    for (const quote of quotes) {
+      const escapes = overrides.escape !== undefined ? [overrides.escape] : quote ? [quote, '\\', ''] : [''];
+      for (const escape of escapes) {
+        const candidate = { delimiter, quote, escape };
+        if (candidate.delimiter === detected.delimiter && quote === detected.quote && escape === detected.escape) continue;
+        const score = evenness(head, truncated, candidate);
+        if (score > bestScore + 1e-9) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Lines of the head before `line` hold an odd number of quotes: a broken record, not a title. */
+function unbalancedQuotesBefore(head: string, line: number, quote: string): boolean {
+  if (!quote || line <= 1) return false;
+  const lines = head.split(/\r\n|\n|\r/).slice(0, line - 1);
+  let count = 0;
+  for (const l of lines) count += l.split(quote).length - 1;
+  return count % 2 === 1;
+}
+
+/**
+ * A header written as one field while the data has several (names separated by spaces, or by
+ * another delimiter than the data's): its names, when it splits into exactly the table's width.
+ */
+function splitHeader(r: RawRecord | undefined, fieldCount: number): string[] | null {
+  if (!r || r.fields.length !== 1 || fieldCount < 2) return null;
+  const text = r.fields[0]!.trim();
+  for (const sep of [/\s+/, /\s*;\s*/, /\s*,\s*/, /\t/, /\s*\|\s*/]) {
+    const parts = text.split(sep).filter((p) => p !== '');
+    if (parts.length === fieldCount && !parts.some(looksTyped)) return parts;
+  }
+  return null;
 }
 
 const nonEmpty = (r: RawRecord) => r.fields.filter((f) => f.trim() !== '').length;
@@ -120,9 +203,10 @@ export async function detectDialect(
   const delimiter = overrides.delimiter ?? sniffed?.delimiter ?? fromHeader ?? ',';
   const quote = overrides.quote ?? (sniffed?.quote || (head.includes('"') ? '"' : ''));
   const escape = overrides.escape ?? (sniffed?.escape || quote);
-  const dialect: Dialect = { delimiter, quote, escape };
+  const dialect: Dialect = bestDialect(head, truncated, { delimiter, quote, escape }, overrides);
 
-  const records = parseRecords(head, dialect, truncated).filter((r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ''));
+  const stats: ParseStats = { quoteAnomalies: 0, unterminatedLine: null };
+  const records = parseRecords(head, dialect, truncated, 500, stats).filter((r) => !isBlank(r));
   const fieldCount = records.length ? mode(records.map((r) => r.fields.length)) : 0;
 
   let start: number;
@@ -131,9 +215,11 @@ export async function detectDialect(
     if (start < 0) start = records.length;
   } else {
     start = headerIndex(records, fieldCount);
+    // A line with a quote left open is a broken record, never a title: let the reader say where.
+    if (start > 0 && unbalancedQuotesBefore(head, records[start]!.line, dialect.quote)) start = 0;
   }
-  const skipRows = overrides.skipRows ?? (records[start] ? records[start]!.line - 1 : 0);
 
+  const skipOf = (at: number) => overrides.skipRows ?? (records[at] ? records[at]!.line - 1 : 0);
   let headerRows: number;
   if (overrides.headerRows !== undefined) headerRows = overrides.headerRows;
   else {
@@ -142,23 +228,33 @@ export async function detectDialect(
     const first = records[start];
     if (!first) headerRows = 1;
     else if (typed.length > 0) {
-      if (!isHeaderLike(first, typed)) headerRows = 0;
-      else {
+      if (!isHeaderLike(first, typed)) {
+        headerRows = 0;
+        // The names on one line above the data, separated otherwise than the data.
+        if (overrides.skipRows === undefined && start > 0 && splitHeader(records[start - 1], fieldCount)) {
+          start--;
+          headerRows = 1;
+        }
+      } else {
         headerRows = 1;
         while (headerRows < 3 && records[start + headerRows] && isHeaderLike(records[start + headerRows]!, typed)) headerRows++;
       }
     } else {
       // Every column is text: trust DuckDB's judgement when it looked at the same place.
-      headerRows = sniffed && !sniffed.hasHeader && skipRows === 0 ? 0 : 1;
+      headerRows = sniffed && !sniffed.hasHeader && skipOf(start) === 0 ? 0 : 1;
     }
   }
+  const skipRows = skipOf(start);
 
   const headerRecords = records.slice(start, start + headerRows);
+  const split = headerRows === 1 ? splitHeader(headerRecords[0], fieldCount) : null;
   const headers = Array.from({ length: fieldCount }, (_, j) =>
-    headerRecords
-      .map((r) => (r.fields[j] ?? '').trim())
-      .filter((v) => v !== '')
-      .join(' '),
+    split
+      ? split[j]!
+      : headerRecords
+          .map((r) => (r.fields[j] ?? '').trim())
+          .filter((v) => v !== '')
+          .join(' '),
   );
   return {
     ...dialect,
@@ -167,6 +263,7 @@ export async function detectDialect(
     fieldCount,
     headers,
     sample: records.slice(start + headerRows, start + headerRows + 50),
+    unterminatedLine: stats.unterminatedLine,
   };
 }
 
@@ -175,7 +272,9 @@ export function uniqueNames(headers: string[]): { names: string[]; renamed: stri
   const seen = new Map<string, number>();
   const renamed: string[] = [];
   const names = headers.map((h, i) => {
-    let name = h.replace(/\s+/g, ' ').trim();
+    // Control characters (a NUL byte, a stray escape) cannot be part of a column name.
+    // eslint-disable-next-line no-control-regex
+    let name = h.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
     if (name === '') {
       name = `column_${i + 1}`;
       renamed.push(`column ${i + 1} had no name: "${name}"`);

@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, SourceMatch } from '../../../shared/import/types';
 import { headerSignature } from '../../../shared/model/detect';
 import { quoteIdent } from '../../../shared/spec/quote';
+import { rebuildModels } from '../model/model-views';
 import type { Operations } from '../operations';
 import { historyViewName, slugify, snapshotTableName, T } from '../workspace/catalog';
 import type { SourceRecord, Workspace } from '../workspace/workspace';
@@ -174,6 +175,8 @@ export async function importSource(
         }
         await rememberRoles(conn, signature, roles.assignments);
         await rebuildHistoryView(conn, sourceName, slug);
+        // The enriched models read the latest snapshot of each source: point them at this one.
+        await rebuildModels(conn);
         await conn.run('COMMIT');
         trace(op, 1, 'Imported');
         return {

@@ -13,25 +13,51 @@ export interface RawRecord {
   fields: string[];
 }
 
+/** What the parser noticed about quoting, for choosing between candidate dialects. */
+export interface ParseStats {
+  /** Records where a quote was used in a way the dialect does not allow (text after a closing quote). */
+  quoteAnomalies: number;
+  /** A quote opened and never closed before the end of the text: the line where it opened. */
+  unterminatedLine: number | null;
+}
+
+/** Longest quoted field believed when the text is a head cut short: beyond, the quote is stray. */
+const LONGEST_FIELD = 64 * 1024;
+
 /**
  * Parses records from text. The last record is dropped when `truncated` (the text is a head cut
  * in the middle of the file), since it may be incomplete.
+ *
+ * Quoting follows the dialect: with `escape` equal to `quote`, a doubled quote is a quote (RFC
+ * 4180); with another escape character, that character makes the next one literal; with no
+ * escape (''), quoting is lenient, as many exporters write it: a quote inside a quoted field
+ * closes it only when a delimiter, a line end or the end of the text follows, and is otherwise
+ * part of the value (`"Round 48""` is `Round 48"`).
  */
-export function parseRecords(text: string, dialect: Dialect, truncated: boolean, max = 500): RawRecord[] {
+export function parseRecords(text: string, dialect: Dialect, truncated: boolean, max = 500, stats?: ParseStats): RawRecord[] {
   const { delimiter, quote, escape } = dialect;
+  const lenient = quote !== '' && escape === '';
   const records: RawRecord[] = [];
   let fields: string[] = [];
   let field = '';
   let inQuotes = false;
+  let afterClose = false;
+  let anomaly = false;
+  let quoteLine = 0;
+  let quoteStart = 0;
   let line = 1;
   let recordLine = 1;
   let i = 0;
   const n = text.length;
+  const closesHere = (at: number) =>
+    at >= n || text[at] === '\n' || text[at] === '\r' || (delimiter !== '' && text.startsWith(delimiter, at));
   const pushRecord = () => {
     fields.push(field);
     records.push({ line: recordLine, fields });
+    if (anomaly && stats) stats.quoteAnomalies++;
     fields = [];
     field = '';
+    anomaly = false;
   };
   while (i < n && records.length < max) {
     const c = text[i]!;
@@ -42,12 +68,19 @@ export function parseRecords(text: string, dialect: Dialect, truncated: boolean,
         continue;
       }
       if (c === quote) {
+        if (lenient) {
+          if (closesHere(i + 1)) inQuotes = false;
+          else field += c;
+          i++;
+          continue;
+        }
         if (escape === quote && text[i + 1] === quote) {
           field += quote;
           i += 2;
           continue;
         }
         inQuotes = false;
+        afterClose = true;
         i++;
         continue;
       }
@@ -56,8 +89,10 @@ export function parseRecords(text: string, dialect: Dialect, truncated: boolean,
       i++;
       continue;
     }
-    if (quote && c === quote && field.trim() === '') {
+    if (quote && c === quote && field.trim() === '' && !afterClose) {
       inQuotes = true;
+      quoteLine = line;
+      quoteStart = i;
       field = '';
       i++;
       continue;
@@ -65,19 +100,24 @@ export function parseRecords(text: string, dialect: Dialect, truncated: boolean,
     if (delimiter && text.startsWith(delimiter, i)) {
       fields.push(field);
       field = '';
+      afterClose = false;
       i += delimiter.length;
       continue;
     }
     if (c === '\r' || c === '\n') {
       pushRecord();
+      afterClose = false;
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
       recordLine = line;
       continue;
     }
+    // Text after a closing quote: a stray quote, or a dialect that is not the file's.
+    if (afterClose && c !== ' ' && c !== '\t') anomaly = true;
     field += c;
     i++;
   }
+  if (inQuotes && stats && (!truncated || n - quoteStart > LONGEST_FIELD)) stats.unterminatedLine = quoteLine;
   if (i >= n && (field !== '' || fields.length > 0) && records.length < max) pushRecord();
   if (truncated && i >= n && records.length > 0) records.pop();
   return records;

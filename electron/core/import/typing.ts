@@ -2,25 +2,35 @@
 // and turns raw text into typed values, all inside DuckDB (no per-row JavaScript).
 //
 // The raw table holds VARCHAR columns (c0, c1, ...) and a BIGINT "__line" (1-based line of the
-// record in the file). Detection reads a sample spread over the table (the first 1,000 lines plus
-// rows picked by a hash of __line), gathers evidence in two SQL queries (counts per column of
-// number/boolean/date-looking values, and the "shapes" of date-looking values), proposes candidate
-// plans, then tries every candidate's own conversion expression on the sample: a column gets a
-// non-text kind only when at least 98% of its non-empty sample values convert. What detection
-// accepts is therefore exactly what conversion converts.
+// record in the file). Detection:
+// 1. takes a sample spread over the table (the first lines plus rows picked by a hash of __line;
+//    the whole table when small);
+// 2. unpivots it into (column, value) and counts, per column, the values that look boolean,
+//    numeric (with the "signatures" of the numbers: 1,234.56 -> 9,999.99, from which the file's
+//    decimal and thousands separators are decided once for all columns) or like Excel serials,
+//    and groups date-looking values by "shape" (15 Apr, 2021 -> 99 M, 9999), read into strptime
+//    formats (typing-patterns.ts);
+// 3. proposes candidate plans per column and runs every candidate's own conversion expression
+//    over the sample: a column gets a non-text kind only when at least 98% of its non-empty sample
+//    values convert. What detection accepts is therefore exactly what conversion converts.
 //
-// Conventions (see the report in conversionExpr's doc too):
+// Conventions:
 // - Every raw value is trimmed of spaces, tabs, CR/LF, NBSP and narrow NBSP at both ends, for
 //   every kind including text. Empty after trimming, or equal to a null token (exact,
-//   case-sensitive), is NULL.
+//   case-sensitive, after trimming), is NULL.
 // - integer -> BIGINT; decimal, percent -> DOUBLE; date -> DATE; timestamp -> TIMESTAMP (UTC for
-//   values that carry a zone); boolean -> BOOLEAN; text -> VARCHAR.
+//   values that carry a zone); boolean -> BOOLEAN; text -> VARCHAR (see sqlTypeOf).
 // - percent columns hold the number shown divided by 100 ("45,5 %" -> 0.455; a value without
 //   "%" in a percent column is divided too); the UI formats them as percentages.
+// - thousandsSeparator ' ' stands for space, NBSP (U+00A0) and narrow NBSP (U+202F); "'" for the
+//   straight and the curly (U+2019) apostrophe.
 // - plan.format of dates and timestamps: one or more strptime formats joined with '|', tried in
 //   that order (try_strptime with a list); '%b' formats read month names in English, French,
-//   Dutch and German (translated to English abbreviations in SQL first). 'excel-serial' reads
-//   Excel's 1900-system day numbers (day 0 = 1899-12-30). null = DuckDB's own cast (ISO).
+//   Dutch and German (translated to English abbreviations in SQL when English fails); a literal
+//   Z/UTC/GMT reads as UTC, %z offsets are converted to UTC. 'excel-serial' reads Excel's
+//   1900-system day numbers (day 0 = 1899-12-30, fraction = time of day). null = DuckDB's cast.
+// - plan.currency: the symbol or code of a decimal column as found ('$', '€', 'EUR'); values
+//   with another currency do not convert.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_NULL_TOKENS,
@@ -79,7 +89,7 @@ const DEFAULT_SAMPLE_ROWS = 20_000;
 /** Lines always in the sample: the head the preview shows. */
 const HEAD_ROWS = 1_000;
 /** Wide tables get fewer sample rows: at most this many cells are examined. */
-const MAX_SAMPLE_CELLS = 4_000_000;
+const MAX_SAMPLE_CELLS = 500_000;
 
 const lit = quoteLiteral;
 const sqlList = (values: readonly string[]): string => values.map(lit).join(', ');
@@ -150,13 +160,12 @@ function numberExpr(
   const tiers: [string, string][] = [[`-?(?:${coreNumberRe(d, '', opts.integer)})`, finish(o)]];
   if (t !== '') tiers.push([`-?${core}`, finish(strip(o, thousandsChars(t)))]);
   if (opts.currency !== null || opts.percent) {
+    // $1,234.50 / 45%, then the same with a space: $ 1,234.50 / 12 500 € / 45,5 %.
     const cur = opts.currency !== null ? reEscape(opts.currency) : null;
-    const sp = `${SP}?`;
-    const pattern = cur
-      ? `-?${cur}${sp}-?${core}|-?${core}${sp}${cur}`
-      : `-?${core}${sp}%`;
+    const pattern = (sp: string) => (cur ? `-?${cur}${sp}-?${core}|-?${core}${sp}${cur}` : `-?${core}${sp}%`);
     const x = opts.currency !== null ? `replace(${o}, ${lit(opts.currency)}, '')` : `replace(${o}, '%', '')`;
-    tiers.push([pattern, finish(strip(x, [...spaces, ...thousandsChars(t)]))]);
+    tiers.push([pattern(''), finish(strip(x, thousandsChars(t)))]);
+    tiers.push([pattern(`${SP}?`), finish(strip(x, [...spaces, ...thousandsChars(t)]))]);
   }
   // The whole grammar. The currency goes first (it may hold '.', 'k' or 'M'); ASCII whitespace
   // at the ends is left to the cast, which skips it.
@@ -410,7 +419,7 @@ async function valuesTable(
       `CASE WHEN num THEN regexp_extract(s, ${lit(ANY_CORE_RE)}) END AS core, ` +
       `CASE WHEN num THEN regexp_extract(s, ${lit(CURRENCY_RE)}) END AS cur ` +
       `FROM (SELECT col, s, regexp_full_match(s, ${lit(ANY_NUMBER_RE)}) AS num ` +
-      `FROM (SELECT col, trim(v, ${lit(TRIM_CHARS)}) AS s ` +
+      `FROM (SELECT col, CASE WHEN ${paddedExpr('v')} THEN ${trimmedExpr('v')} ELSE v END AS s ` +
       `FROM (UNPIVOT (SELECT ${idents} FROM ${quoteIdent(sampleTable)}) ON ${idents} INTO NAME col VALUE v)) ` +
       `WHERE s <> '' AND NOT ${inList('s', tokens)})`,
   );
@@ -439,9 +448,10 @@ async function columnStats(conn: DuckDBConnection, valuesTbl: string): Promise<M
         `count(*) FILTER (WHERE ${inList('lower(s)', [...TRUE_TOKENS, ...FALSE_TOKENS])}) AS boolN, ` +
         `count(*) FILTER (WHERE s = '0' OR s = '1') AS zeroOne, ` +
         `count(*) FILTER (WHERE num) AS numN, ` +
-        `count(*) FILTER (WHERE regexp_full_match(s, '[0-9]{5}(?:[.,][0-9]+)?') AND try_cast(left(s, 5) AS INTEGER) BETWEEN 20000 AND 80000) AS serialN, ` +
-        `count(*) FILTER (WHERE regexp_full_match(s, '[0-9]{5}[.,][0-9]+') AND try_cast(left(s, 5) AS INTEGER) BETWEEN 20000 AND 80000) AS serialFrac, ` +
-        `count(*) FILTER (WHERE regexp_full_match(s, '(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])')) AS ymd8N ` +
+        // Excel serial days 20000-80000 (1954-2119), with or without a time fraction.
+        `count(*) FILTER (WHERE num AND regexp_full_match(s, '(?:[2-7][0-9]{4}|80000)(?:[.,][0-9]+)?')) AS serialN, ` +
+        `count(*) FILTER (WHERE num AND regexp_full_match(s, '(?:[2-7][0-9]{4}|80000)[.,][0-9]+')) AS serialFrac, ` +
+        `count(*) FILTER (WHERE num AND regexp_full_match(s, '(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])')) AS ymd8N ` +
         `FROM ${v} GROUP BY col`,
     )
   ).getRowObjectsJS();
@@ -523,7 +533,7 @@ async function dateShapes(conn: DuckDBConnection, valuesTbl: string): Promise<Ma
 }
 
 /** Decides the file's decimal and thousands separators from the evidence of every column. */
-export function decideSeparators(
+function decideSeparators(
   stats: Iterable<ColumnStats>,
   fixed: Partial<Pick<ImportSettings, 'decimalSeparator' | 'thousandsSeparator'>>,
 ): { decimalSeparator: '.' | ','; thousandsSeparator: ImportSettings['thousandsSeparator'] } {
@@ -543,11 +553,12 @@ export function decideSeparators(
       // Only 1,234 / 1.234: a thousands separator, unless the same column writes big numbers
       // without grouping (1234), or the thousands separator is fixed to something else: then a
       // decimal separator.
-      const t = fixed.thousandsSeparator;
-      const dotGroups = t === undefined || t === '.';
-      const commaGroups = t === undefined || t === ',';
-      const dotVotes = sum((s) => (s.plainBig > 0 || !dotGroups ? s.dotAmb : 0) + (s.plainBig > 0 || !commaGroups ? 0 : s.commaAmb));
-      const commaVotes = sum((s) => (s.plainBig > 0 || !commaGroups ? s.commaAmb : 0) + (s.plainBig > 0 || !dotGroups ? 0 : s.dotAmb));
+      // (A fixed ',' or '.' thousands separator was settled above: here it is unset or other.)
+      const grouping = fixed.thousandsSeparator === undefined;
+      const decimalVotes = (s: ColumnStats, own: number) => (s.plainBig > 0 || !grouping ? own : 0);
+      const thousandsVotes = (s: ColumnStats, other: number) => (s.plainBig > 0 || !grouping ? 0 : other);
+      const dotVotes = sum((s) => decimalVotes(s, s.dotAmb) + thousandsVotes(s, s.commaAmb));
+      const commaVotes = sum((s) => decimalVotes(s, s.commaAmb) + thousandsVotes(s, s.dotAmb));
       decimal = commaVotes > dotVotes ? ',' : '.';
     }
   }
@@ -768,7 +779,8 @@ const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day first (DMY)', MDY: 'm
 
 /**
  * Detects every column's kind and format from the raw table (a sample of up to sampleRows rows,
- * default 20000: the first 1,000 lines plus rows spread over the whole table). Settings given in
+ * default 20000, fewer for tables wider than 25 columns: the first lines plus rows spread over
+ * the whole table). Settings given in
  * `fixed` (decimalSeparator, thousandsSeparator, dateOrder, columnKinds, nullTokens) are obeyed,
  * not detected. The plans' nonEmpty/failed/samples are the SAMPLE's; countFailures gives the
  * whole table's. `rawTable` is a plain table name (quoted here).

@@ -11,6 +11,7 @@ export const T = {
   snapshots: '_qd_snapshots',
   roles: '_qd_roles',
   roleMemory: '_qd_role_memory',
+  relationships: '_qd_relationships',
 } as const;
 
 export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
@@ -50,6 +51,14 @@ export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
     mapping JSON NOT NULL,
     updated_at TIMESTAMP NOT NULL
   )`);
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.relationships)} (
+    from_source VARCHAR NOT NULL,
+    from_column VARCHAR NOT NULL,
+    to_source VARCHAR NOT NULL,
+    to_column VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (from_source, from_column)
+  )`);
   await conn.run(
     `INSERT OR REPLACE INTO ${quoteIdent(T.meta)} VALUES ('catalog_version', '${CATALOG_VERSION}')`,
   );
@@ -63,6 +72,11 @@ export function snapshotTableName(slug: string, date: string): string {
 /** Name of the view that stacks every snapshot of a source, with a snapshot_date column. */
 export function historyViewName(slug: string): string {
   return `src_${slug}__history`;
+}
+
+/** Name of the view of a source enriched with the sources it refers to. */
+export function modelViewName(slug: string): string {
+  return `model_${slug}`;
 }
 
 export function slugify(name: string): string {

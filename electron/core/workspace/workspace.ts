@@ -7,7 +7,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { ColumnInfo, SnapshotInfo, SourceInfo } from '../../../shared/api';
 import { columnKind } from '../../../shared/spec/column-kind';
 import { quoteIdent } from '../../../shared/spec/quote';
-import { ensureCatalog, historyViewName, T } from './catalog';
+import { ENRICHED_SUFFIX } from '../model/model-views';
+import { ensureCatalog, historyViewName, modelViewName, T } from './catalog';
 
 export interface SnapshotRecord extends SnapshotInfo {
   table: string;
@@ -166,6 +167,54 @@ async function readCatalog(conn: DuckDBConnection): Promise<SourceRecord[]> {
       table: latest.table,
       historyView: historyViewName(slug),
       roles,
+    });
+  }
+  return [...out, ...(await enrichedModels(conn, out))];
+}
+
+/** The enriched model of each source with confirmed relationships, listed as a source of its own. */
+async function enrichedModels(
+  conn: DuckDBConnection,
+  sources: SourceRecord[],
+): Promise<SourceRecord[]> {
+  const links = (
+    await conn.runAndReadAll(`SELECT from_source, to_source, to_column FROM ${quoteIdent(T.relationships)} ORDER BY created_at`)
+  ).getRowObjectsJS();
+  if (links.length === 0) return [];
+  const byName = new Map(sources.map((s) => [s.name, s]));
+  const views = new Set(
+    (await conn.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE schema_name = 'main'`))
+      .getRowObjectsJS()
+      .map((r) => String(r.view_name)),
+  );
+  const out: SourceRecord[] = [];
+  for (const base of sources) {
+    const mine = links.filter((l) => l.from_source === base.name);
+    const view = modelViewName(base.slug);
+    if (mine.length === 0 || !views.has(view)) continue;
+    const columns = (
+      await conn.runAndReadAll(
+        `SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = $1 ORDER BY column_index`,
+        [view],
+      )
+    )
+      .getRowObjectsJS()
+      .map((c) => ({ name: String(c.column_name), type: String(c.data_type), kind: columnKind(String(c.data_type)) }));
+    const roles = { ...base.roles };
+    for (const l of mine) {
+      const target = byName.get(String(l.to_source));
+      for (const [role, column] of Object.entries(target?.roles ?? {})) {
+        const name = `${String(l.to_source)}.${column}`;
+        if (!(role in roles) && columns.some((c) => c.name === name)) roles[role] = name;
+      }
+    }
+    out.push({
+      ...base,
+      name: `${base.name}${ENRICHED_SUFFIX}`,
+      table: view,
+      columns,
+      roles,
+      model: { base: base.name, joined: mine.map((l) => String(l.to_source)) },
     });
   }
   return out;

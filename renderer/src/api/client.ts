@@ -22,7 +22,7 @@ function pickWithInput(upload: (file: File) => Promise<Result<FileRef>>): () => 
     new Promise((resolve, reject) => {
       const input = document.createElement('input');
       input.type = 'file';
-      input.accept = '.csv,.tsv,.txt,text/csv';
+      input.accept = '.csv,.tsv,.txt,.xlsx,.xlsm,text/csv';
       input.style.display = 'none';
       input.addEventListener('change', () => {
         const file = input.files?.[0];

@@ -1,15 +1,21 @@
-// The app shell: top bar, sources sidebar with import, and the selected source's view.
-import { useCallback, useEffect, useState } from 'react';
-import type { QdError, SourceInfo, WorkspaceInfo } from '../../../shared/api';
+// The app shell: top bar, sources sidebar with import, and the selected source's view. Choosing or
+// dropping a file opens the import dialog; nothing is imported before the user confirms there.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QdError, WorkspaceInfo } from '../../../shared/api';
+import type { ImportReport } from '../../../shared/import/types';
+import { ImportDialog, type ImportSession } from '../features/import/ImportDialog';
+import { ImportNotice } from '../features/import/ImportNotice';
 import { ImportButton } from '../features/sources/ImportButton';
-import { ImportStatus } from '../features/sources/ImportStatus';
 import { SourceList } from '../features/sources/SourceList';
 import { SourceView, type SourceTab } from '../features/sources/SourceView';
 import { useFileDrop } from '../features/sources/use-file-drop';
-import { useImport } from '../features/sources/use-import';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { useBackend } from './backend-context';
 import { TopBar } from './TopBar';
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
 
 export function App() {
   const backend = useBackend();
@@ -19,6 +25,16 @@ export function App() {
   const [loadError, setLoadError] = useState<QdError | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<SourceTab>('data');
+  const [session, setSession] = useState<ImportSession | null>(null);
+  const [done, setDone] = useState<{ report: ImportReport; fileName: string } | null>(null);
+  const sessionKey = useRef(0);
+
+  const applyWorkspace = useCallback((info: WorkspaceInfo) => {
+    setWorkspace(info);
+    setSelected((current) =>
+      current && info.sources.some((s) => s.name === current) ? current : (info.sources[0]?.name ?? null),
+    );
+  }, []);
 
   const refresh = useCallback(async (): Promise<WorkspaceInfo | null> => {
     const r = await api.getWorkspace();
@@ -27,29 +43,68 @@ export function App() {
       return null;
     }
     setLoadError(null);
-    setWorkspace(r.value);
-    setSelected((current) =>
-      current && r.value.sources.some((s) => s.name === current) ? current : (r.value.sources[0]?.name ?? null),
-    );
+    applyWorkspace(r.value);
     return r.value;
-  }, [api]);
+  }, [api, applyWorkspace]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
+  /** Browser mode: a file from the file input or a drop, uploaded while the dialog opens. */
+  const openFile = useCallback(
+    (file: File) => {
+      const upload = backend.upload;
+      if (!upload) return;
+      const key = ++sessionKey.current;
+      setSession({ key, fileName: file.name, file: null, uploadError: null });
+      void upload(file).then((r) =>
+        setSession((s) =>
+          s?.key !== key
+            ? s
+            : r.ok
+              ? { ...s, file: r.value }
+              : { ...s, uploadError: { ...r.error, location: { file: file.name, ...r.error.location } } },
+        ),
+      );
+    },
+    [backend],
+  );
+
+  /** Electron: the native dialog. */
+  const pickFile = useCallback(() => {
+    void backend.host.pickCsvFile().then((ref) => {
+      if (!ref) return;
+      const key = ++sessionKey.current;
+      setSession({ key, fileName: ref.kind === 'path' ? baseName(ref.path) : ref.name, file: ref, uploadError: null });
+    });
+  }, [backend]);
+
   const onImported = useCallback(
-    async (source: SourceInfo) => {
+    async (report: ImportReport, fileName: string) => {
       await refresh();
-      setSelected(source.name);
+      setSelected(report.source);
       setTab('data');
+      setDone({ report, fileName });
+      setSession(null);
     },
     [refresh],
   );
-  const imports = useImport(backend, onImported);
-  const drop = useFileDrop(browserMode && !imports.busy, imports.importFile);
 
+  const removeSource = useCallback(
+    async (name: string): Promise<QdError | null> => {
+      const r = await api.removeSource(name);
+      if (!r.ok) return r.error;
+      applyWorkspace(r.value);
+      return null;
+    },
+    [api, applyWorkspace],
+  );
+
+  const dismissDone = useCallback(() => setDone(null), []);
+  const drop = useFileDrop(browserMode && session === null, openFile);
   const source = workspace?.sources.find((s) => s.name === selected) ?? null;
+  const doneSource = done ? workspace?.sources.find((s) => s.name === done.report.source) : undefined;
 
   return (
     <div className="app" data-testid="drop-zone" {...drop.handlers}>
@@ -57,13 +112,8 @@ export function App() {
       <div className="app-body">
         <aside className="sidebar">
           <div className="sidebar-actions">
-            <ImportButton
-              browserMode={browserMode}
-              busy={imports.busy}
-              onPick={imports.pickAndImport}
-              onFile={imports.importFile}
-            />
-            {browserMode && <p className="sidebar-hint">or drop a CSV file anywhere</p>}
+            <ImportButton browserMode={browserMode} busy={session !== null} onPick={pickFile} onFile={openFile} />
+            {browserMode && <p className="sidebar-hint">or drop a CSV or Excel file anywhere</p>}
           </div>
           <div className="sidebar-section-title">
             Sources
@@ -72,7 +122,15 @@ export function App() {
           {workspace && <SourceList sources={workspace.sources} selected={selected} onSelect={setSelected} />}
         </aside>
         <main className="main">
-          <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
+          {done && (
+            <ImportNotice
+              key={`${done.report.source}@${done.report.snapshotDate}`}
+              report={done.report}
+              fileName={done.fileName}
+              snapshotCount={doneSource?.snapshots?.length ?? null}
+              onDismiss={dismissDone}
+            />
+          )}
           {loadError && (
             <ErrorPanel
               title="Could not open the workspace"
@@ -85,7 +143,7 @@ export function App() {
           {workspace && !source && (
             <div className="empty-state">
               <h2>No source selected</h2>
-              <p>Import a CSV export from your CRM, or pick a source on the left.</p>
+              <p>Import an export from your CRM (CSV or Excel), or pick a source on the left.</p>
             </div>
           )}
           {source && (
@@ -94,13 +152,23 @@ export function App() {
               source={source}
               tab={tab}
               onTabChange={setTab}
+              onRemove={removeSource}
             />
           )}
         </main>
       </div>
+      {session && (
+        <ImportDialog
+          key={session.key}
+          session={session}
+          sources={workspace?.sources ?? []}
+          onClose={() => setSession(null)}
+          onImported={onImported}
+        />
+      )}
       {drop.dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-overlay-card">Drop the CSV file to import it</div>
+          <div className="drop-overlay-card">Drop the file to import it</div>
         </div>
       )}
     </div>

@@ -1,7 +1,10 @@
-// "Import CSV…": the native dialog in Electron; in browser mode a file input kept in the page
-// (tests drive it with setInputFiles).
+// "Import file…": the native dialog in Electron; in browser mode a file input kept in the page
+// (tests drive it with setInputFiles). Either way the import dialog opens next: nothing is imported
+// before the user has seen what was detected.
 import { useRef } from 'react';
 import { UploadIcon } from '../../ui/icons';
+
+export const IMPORT_ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface ImportButtonProps {
   browserMode: boolean;
@@ -19,16 +22,17 @@ export function ImportButton({ browserMode, busy, onPick, onFile }: ImportButton
         className="button button-primary button-block"
         data-testid="import-button"
         disabled={busy}
+        title="CSV, TSV, TXT or Excel (.xlsx) exports"
         onClick={() => (browserMode ? inputRef.current?.click() : onPick())}
       >
         <UploadIcon />
-        Import CSV…
+        Import file…
       </button>
       {browserMode && (
         <input
           ref={inputRef}
           type="file"
-          accept=".csv,.tsv,.txt,text/csv"
+          accept={IMPORT_ACCEPT}
           className="visually-hidden"
           tabIndex={-1}
           aria-hidden="true"

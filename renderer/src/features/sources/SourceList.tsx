@@ -10,26 +10,38 @@ interface SourceListProps {
 
 export function SourceList({ sources, selected, onSelect }: SourceListProps) {
   if (sources.length === 0) {
-    return <p className="sidebar-empty">No sources yet. Import a CSV export from your CRM to begin.</p>;
+    return <p className="sidebar-empty">No sources yet. Import an export from your CRM (CSV or Excel) to begin.</p>;
   }
   return (
     <ul className="source-list" aria-label="Sources">
-      {sources.map((s) => (
-        <li key={s.name}>
-          <button
-            type="button"
-            className={`source-item ${s.name === selected ? 'source-item-selected' : ''}`}
-            aria-current={s.name === selected ? 'true' : undefined}
-            data-testid={`source-item-${s.name}`}
-            title={`${s.name} (${s.file})`}
-            onClick={() => onSelect(s.name)}
-          >
-            <TableIcon />
-            <span className="source-item-name">{s.name}</span>
-            <span className="source-item-count">{formatInteger(s.rowCount)}</span>
-          </button>
-        </li>
-      ))}
+      {sources.map((s) => {
+        const snapshots = s.snapshots?.length ?? 0;
+        return (
+          <li key={s.name}>
+            <button
+              type="button"
+              className={`source-item ${s.name === selected ? 'source-item-selected' : ''}`}
+              aria-current={s.name === selected ? 'true' : undefined}
+              data-testid={`source-item-${s.name}`}
+              title={`${s.name} (${s.file})`}
+              onClick={() => onSelect(s.name)}
+            >
+              <TableIcon />
+              <span className="source-item-text">
+                <span className="source-item-name">{s.name}</span>
+                {snapshots > 1 && (
+                  <span className="source-item-snapshots" data-testid={`source-snapshots-${s.name}`}>
+                    {snapshots} snapshots
+                  </span>
+                )}
+              </span>
+              <span className="source-item-count" title="Rows in the latest snapshot">
+                {formatInteger(s.rowCount)}
+              </span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

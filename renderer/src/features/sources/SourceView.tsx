@@ -1,6 +1,6 @@
 // One source: its header and the Data / Profile / Chart tabs.
 import { useState, type ReactNode } from 'react';
-import type { SourceInfo } from '../../../../shared/api';
+import type { QdError, SourceInfo } from '../../../../shared/api';
 import { ChartTab } from '../builder/ChartTab';
 import { ProfileTab } from '../profile/ProfileTab';
 import { DataTab } from '../table/DataTab';
@@ -19,9 +19,10 @@ interface SourceViewProps {
   source: SourceInfo;
   tab: SourceTab;
   onTabChange: (tab: SourceTab) => void;
+  onRemove?: (name: string) => Promise<QdError | null>;
 }
 
-export function SourceView({ source, tab, onTabChange }: SourceViewProps) {
+export function SourceView({ source, tab, onTabChange, onRemove }: SourceViewProps) {
   // Tabs mount on first visit and then stay mounted (hidden), so a chart being built or a scroll
   // position survives a look at another tab.
   const [visited, setVisited] = useState<ReadonlySet<SourceTab>>(() => new Set([tab]));
@@ -34,7 +35,7 @@ export function SourceView({ source, tab, onTabChange }: SourceViewProps) {
     );
   return (
     <section className="source-view">
-      <SourceHeader source={source} />
+      <SourceHeader source={source} {...(onRemove ? { onRemove } : {})} />
       <Tabs tabs={TABS} active={tab} onChange={onTabChange} />
       {panel('data', <DataTab source={source} />)}
       {panel('profile', <ProfileTab source={source} />)}
