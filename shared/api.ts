@@ -234,6 +234,8 @@ export interface HostBridge {
   kind: 'electron' | 'browser';
   /** Asks the user for a CSV file; null when they cancel. */
   pickCsvFile(): Promise<FileRef | null>;
+  /** Electron: the path of a file dropped on the window (a DOM File, typed loosely here). */
+  pathForFile?(file: unknown): string;
 }
 
 export const HOST_CHANNEL_PICK_FILE = 'quarterdeck-host:pick-csv-file';

@@ -70,6 +70,7 @@ export type ImportWarningCode =
   | 'ERROR_CELLS'
   | 'HIDDEN_SHEET'
   | 'RAGGED_ROWS'
+  | 'SECOND_TABLE'
   | 'EMPTY_FILE';
 
 export interface ImportWarning {

@@ -230,6 +230,25 @@ describe('bad input gets a located error and leaves the workspace as it was', ()
     must(await ctx.core.removeSource('small'));
   });
 
+  it('reads the next export of a source with the column kinds chosen for the earlier one', async () => {
+    const october = join(ctx.dir, 'orders-2026-10-01.csv');
+    writeFileSync(october, 'ref;amount\n00123;10,5\n00124;20\n');
+    const first = must(
+      await ctx.core.importFile({ file: { kind: 'path', path: october }, sourceName: 'orders', settings: { columnKinds: { ref: 'text' } } }),
+    );
+    expect(first.columns.map((c) => c.kind)).toEqual(['text', 'decimal']);
+    // November's references look like plain numbers: they are still read as text.
+    const november = join(ctx.dir, 'orders-2026-11-01.csv');
+    writeFileSync(november, 'ref;amount\n124;7,25\n125;3\n');
+    const inspection = must(await ctx.core.inspectImport({ file: { kind: 'path', path: november } }));
+    expect(inspection.match?.source).toBe('orders');
+    expect(inspection.columns.map((c) => c.kind)).toEqual(['text', 'decimal']);
+    const second = must(await ctx.core.importFile({ file: { kind: 'path', path: november } }));
+    expect(second).toMatchObject({ source: 'orders', snapshotDate: '2026-11-01', addedSnapshot: true });
+    expect(second.columns.map((c) => c.kind)).toEqual(['text', 'decimal']);
+    must(await ctx.core.removeSource('orders'));
+  });
+
   it('cancels a running import and leaves nothing behind', async () => {
     const before = await snapshot();
     const path = join(ctx.dir, 'big.csv');

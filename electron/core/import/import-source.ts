@@ -2,7 +2,7 @@
 // transaction: the typed table, the snapshot row, the roles and the history view commit together
 // or not at all.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, SourceMatch } from '../../../shared/import/types';
+import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, SourceMatch, ValueKind } from '../../../shared/import/types';
 import { headerSignature } from '../../../shared/model/detect';
 import { quoteIdent } from '../../../shared/spec/quote';
 import { rebuildModels } from '../model/model-views';
@@ -64,12 +64,20 @@ export async function inspectSource(
   const conn = await ws.connect();
   let analysis: Awaited<ReturnType<typeof inspect>>['analysis'] | null = null;
   try {
-    const inspected = await inspect(conn, file, settings, tempDir);
+    let inspected = await inspect(conn, file, settings, tempDir);
     analysis = inspected.analysis;
-    const result = inspected.base;
-    const signature = headerSignature(result.columns.map((c) => c.name));
+    const signature = headerSignature(inspected.base.columns.map((c) => c.name));
     const sources = await ws.listSources();
     const match = findMatch(sources, signature, sourceName);
+    const kinds = rememberedKinds(match, inspected.base.columns, settings);
+    if (kinds) {
+      await dropRaw(conn);
+      await analysis.prepared.cleanup();
+      analysis = null;
+      inspected = await inspect(conn, file, { ...settings, columnKinds: kinds }, tempDir);
+      analysis = inspected.analysis;
+    }
+    const result = inspected.base;
     const snapshotDate = snapshotDateFor(file.displayName);
     // Roles are judged on the typed head of the file, as it would be imported.
     await conn.run(`CREATE OR REPLACE TEMP TABLE qd_inspect_typed AS SELECT ${typedSelect(analysis, result.columns)} FROM ${analysis.raw.view}`);
@@ -118,6 +126,12 @@ export async function importSource(
       const signature = headerSignature(names);
       const sources = await ws.listSources(conn);
       const match = findMatch(sources, signature, req.sourceName);
+      const kinds = rememberedKinds(match, analysis.plans, req.settings);
+      if (kinds) {
+        await dropRaw(conn);
+        await analysis.prepared.cleanup();
+        analysis = await analyse(conn, req.file, { ...req.settings, columnKinds: kinds }, tempDir, op, null);
+      }
       const sourceName = match?.name ?? req.sourceName ?? uniqueSourceName(sourceNameFromFile(req.file.displayName), sources);
       const snapshotDate = req.snapshotDate ?? snapshotDateFor(req.file.displayName);
       const existing = match?.snapshotTables.find((s) => s.date === snapshotDate);
@@ -142,24 +156,26 @@ export async function importSource(
         if (op.isCancelled()) throw cancelledError();
         trace(op, 0.85, 'Checking every value');
         const plans = await checkConversions(conn, analysis, table);
-        refuseSilentLoss(req.file.displayName, plans, analysis.settings.columnKinds);
+        refuseSilentLoss(req.file.displayName, plans, req.settings.columnKinds ?? {});
         const rowCount = Number(
           (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).getRowObjectsJS()[0]?.n ?? 0,
         );
         trace(op, 0.9, 'Recognising columns');
+        // The kinds every column was read as: the next export of this source is read the same way.
+        const storedSettings = JSON.stringify({
+          ...analysis.settings,
+          columnKinds: Object.fromEntries(plans.map((p) => [p.name, p.kind])),
+        });
         const roles = await proposeRoles(conn, table, plans, signature, match?.roles, req.roles);
         if (!match) {
           await conn.run(`INSERT INTO ${quoteIdent(T.sources)} VALUES ($1, $2, $3, $4::JSON, now()::TIMESTAMP)`, [
             sourceName,
             slug,
             signature,
-            JSON.stringify(analysis.settings),
+            storedSettings,
           ]);
         } else {
-          await conn.run(`UPDATE ${quoteIdent(T.sources)} SET settings = $2::JSON WHERE name = $1`, [
-            sourceName,
-            JSON.stringify(analysis.settings),
-          ]);
+          await conn.run(`UPDATE ${quoteIdent(T.sources)} SET settings = $2::JSON WHERE name = $1`, [sourceName, storedSettings]);
         }
         await conn.run(`DELETE FROM ${quoteIdent(T.snapshots)} WHERE source = $1 AND snapshot_date = $2::DATE`, [
           sourceName,
@@ -271,6 +287,28 @@ async function checkConversions(conn: DuckDBConnection, analysis: Analysis, tabl
   if (losing.length === 0) return counted;
   const sampled = new Map((await countFailures(conn, analysis.raw.view, losing, analysis.settings)).map((p) => [p.name, p]));
   return counted.map((p) => sampled.get(p.name) ?? p);
+}
+
+/**
+ * A new export of a known source is read with the kinds its earlier snapshot used (a column the
+ * user kept as text stays text), unless the user chose otherwise now. Null when nothing differs.
+ */
+function rememberedKinds(
+  match: SourceRecord | undefined,
+  plans: ColumnPlan[],
+  given: Partial<ImportSettings>,
+): Record<string, ValueKind> | null {
+  if (!match) return null;
+  const chosen = given.columnKinds ?? {};
+  const kinds: Record<string, ValueKind> = {};
+  let differs = false;
+  for (const p of plans) {
+    const before = match.columnKinds[p.name];
+    if (!before || p.name in chosen) continue;
+    kinds[p.name] = before;
+    if (before !== p.kind) differs = true;
+  }
+  return differs ? { ...kinds, ...chosen } : null;
 }
 
 function freeSlug(base: string, sources: SourceRecord[]): string {

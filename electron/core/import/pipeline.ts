@@ -19,7 +19,7 @@ import type {
 import { DEFAULT_NULL_TOKENS } from '../../../shared/import/types';
 import { quoteIdent, quoteLiteral } from '../../../shared/spec/quote';
 import type { OperationHandle } from '../operations';
-import { scanCsvRecords } from './csv-scan';
+import { copyLines, countLineEndings, mixedLineEndings, normalizeLineEndings, scanRecords } from './csv-scan';
 import { detectDialect, uniqueNames, type DialectGuess } from './dialect';
 import { csvReadError } from './duckdb-errors';
 import { detectEncoding, needsTranscoding, readTextHead, transcodeToUtf8 } from './encoding';
@@ -41,6 +41,9 @@ export interface ImportFile {
 /** A file made ready for DuckDB: UTF-8 text, whatever it was. */
 interface Prepared {
   textPath: string;
+  /** Temp files made for this import, removed by cleanup(). */
+  temps: string[];
+  stamp: string;
   format: 'csv' | 'xlsx';
   encoding: ImportSettings['encoding'];
   encodingDetected: boolean;
@@ -67,7 +70,9 @@ async function magic(path: string): Promise<Buffer> {
 
 async function detectFormat(file: ImportFile): Promise<'csv' | 'xlsx'> {
   const head = await magic(file.path);
-  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  // A zip archive starts with "PK" and a record signature; a CSV whose first column is named PK
+  // starts with "PK" too.
+  const zip = head[0] === 0x50 && head[1] === 0x4b && [0x0304, 0x0506, 0x0708].includes(((head[2] ?? 0) << 8) | (head[3] ?? 0));
   // An OLE compound file is an old .xls or a password-protected .xlsx: the XLSX reader tells
   // which and says what to do.
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
@@ -117,6 +122,8 @@ async function prepare(
       );
       return {
         textPath: out,
+        temps,
+        stamp,
         format,
         encoding: 'utf-8',
         encodingDetected: false,
@@ -141,7 +148,7 @@ async function prepare(
         message: `${guess ? guess.reason : `read as ${encoding} as asked`}; converted to UTF-8`,
       });
     }
-    return { textPath, format, encoding, encodingDetected: guess !== null, sheets: [], sheet: null, warnings, cleanup };
+    return { textPath, temps, stamp, format, encoding, encodingDetected: guess !== null, sheets: [], sheet: null, warnings, cleanup };
   } catch (e) {
     await cleanup();
     throw e;
@@ -162,10 +169,44 @@ function rawColumnIdent(i: number): string {
   return `c${i}`;
 }
 
+/** A temp file of this import, removed with the others by cleanup(). */
+function tempFile(prepared: Prepared, tempDir: string, what: string): string {
+  const path = join(tempDir, `${what}-${prepared.stamp}-${prepared.temps.length}.csv`);
+  prepared.temps.push(path);
+  return path;
+}
+
+/** Where DuckDB reads the records from: the prepared text, or a copy of some of its lines. */
+interface ReadSource {
+  path: string;
+  /** Lines DuckDB skips itself. */
+  skip: number;
+  /** Lines of the prepared text before the first line of `path`. */
+  lineOffset: number;
+}
+
+/**
+ * Read as NULL instead of the empty string: never found in a text file, so that an empty field
+ * reads as '' and only a field missing from a short record reads as NULL.
+ */
+const NO_NULL = '\u0001\u0002qd-no-null\u0002\u0001';
+
+/** A data record with more or fewer fields than the table, found after reading. */
+class RaggedRow extends Error {
+  constructor(readonly rowid: number) {
+    super(`record ${rowid} has a wrong number of fields`);
+  }
+}
+
 /**
  * Reads the records into a TEMP table of text, exactly as DuckDB's reader splits them with the
  * detected dialect, then exposes the data records (after the header, before a second table) as a
  * view with their line numbers.
+ *
+ * The table gets one column more than the header has, with short records padded and no null
+ * token: DuckDB silently drops an empty field after the last one (a trailing delimiter), which
+ * would shift the values of a record with one separator too many; with the extra column, such a
+ * record shows as a value in it, a short one as a NULL, and either stops the import at its line.
  */
 async function loadRaw(
   conn: DuckDBConnection,
@@ -174,84 +215,133 @@ async function loadRaw(
   dialect: DialectGuess,
   names: string[],
   limit: number | null,
+  head: string,
+  tempDir: string,
 ): Promise<RawTable> {
   const n = dialect.fieldCount;
   if (n === 0) {
+    const line = dialect.unterminatedLine;
     throw new ImportError({
       code: 'IMPORT_FAILED',
-      message: `${file.displayName}: no columns found (is the file empty?)`,
-      location: { file: file.displayName },
+      message:
+        line !== null
+          ? `${file.displayName}, line ${line}: a quoted value is never closed`
+          : `${file.displayName}: no columns found (is the file empty?)`,
+      location: { file: file.displayName, ...(line !== null ? { line } : {}) },
     });
   }
-  const columns = Object.fromEntries(names.map((_, i) => [rawColumnIdent(i), 'VARCHAR']));
-  const columnsSql = `{${Object.keys(columns)
-    .map((c) => `${quoteLiteral(c)}: 'VARCHAR'`)
-    .join(', ')}}`;
-  const options = (padShortRecords: boolean) => [
-    `delim=${quoteLiteral(dialect.delimiter)}`,
-    `quote=${quoteLiteral(dialect.quote)}`,
-    `escape=${quoteLiteral(dialect.escape)}`,
-    'header=false',
-    `skip=${dialect.skipRows}`,
-    'auto_detect=false',
-    `columns=${columnsSql}`,
-    `null_padding=${padShortRecords}`,
-    'strict_mode=true',
-  ];
   const table = 'qd_raw_records';
   const view = 'qd_raw';
-  await conn.run(`DROP VIEW IF EXISTS ${view}`);
-  await conn.run(`DROP TABLE IF EXISTS ${table}`);
-  const create = (padShortRecords: boolean) =>
+  const extra = rawColumnIdent(n);
+  const columnsSql = `{${[...names.map((_, i) => rawColumnIdent(i)), extra].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
+  // Lenient quoting (a quote inside a quoted value that does not end it is kept) is DuckDB's
+  // non-strict mode; the field counts are checked below either way.
+  const lenient = dialect.quote !== '' && dialect.escape === '';
+  const create = (source: ReadSource) =>
     conn.run(
-      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(prepared.textPath)}, ${options(padShortRecords).join(', ')})${
-        limit !== null ? ` LIMIT ${limit + dialect.headerRows}` : ''
-      }`,
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(source.path)}, ${[
+        `delim=${quoteLiteral(dialect.delimiter)}`,
+        `quote=${quoteLiteral(dialect.quote)}`,
+        `escape=${quoteLiteral(dialect.escape)}`,
+        'header=false',
+        `skip=${source.skip}`,
+        'auto_detect=false',
+        `columns=${columnsSql}`,
+        'null_padding=true',
+        // The parallel reader cannot pad records whose values hold line breaks.
+        'parallel=false',
+        `nullstr=${quoteLiteral(NO_NULL)}`,
+        `strict_mode=${!lenient}`,
+      ].join(', ')})${limit !== null ? ` LIMIT ${limit + dialect.headerRows}` : ''}`,
     );
-  try {
-    // Every record must have the table's fields: a short or long data row is an error naming
-    // its line, never a silently padded or cut row.
-    await create(false);
-  } catch (e) {
-    const error = await locateReadError(file, prepared, dialect, e);
-    // Only a header shorter than the data (no trailing delimiter on the header line) is padded.
-    const line = error.error.location?.line;
-    const inHeader = typeof line === 'number' && line <= dialect.skipRows + dialect.headerRows;
-    if (!inHeader) throw error;
-    try {
-      await create(true);
-    } catch (e2) {
-      throw await locateReadError(file, prepared, dialect, e2);
-    }
+  const allEmpty = Array.from({ length: n }, (_, i) => `(${rawColumnIdent(i)} IS NULL OR trim(${rawColumnIdent(i)}) = '')`).join(
+    ' AND ',
+  );
+  const check = async () => {
+    const h = dialect.headerRows;
+    // A header may be short (no trailing delimiter on its line) or end with an empty name.
+    const bad = (
+      await conn.runAndReadAll(
+        `SELECT least(
+           min(rowid) FILTER (WHERE rowid >= ${h} AND ${extra} IS NOT NULL),
+           min(rowid) FILTER (WHERE rowid >= ${h} AND ${rawColumnIdent(n - 1)} IS NULL AND NOT (${allEmpty})),
+           min(rowid) FILTER (WHERE rowid < ${h} AND trim(${extra}) <> '')) AS r
+         FROM ${table}`,
+      )
+    ).getRowObjectsJS()[0]?.r;
+    if (bad !== null && bad !== undefined) throw new RaggedRow(Number(bad));
+  };
+
+  // DuckDB's skip follows quotes: a stray quote in a title line above the header makes it skip
+  // far more than asked. Such a preamble is cut off instead.
+  let source: ReadSource = { path: prepared.textPath, skip: dialect.skipRows, lineOffset: 0 };
+  if (dialect.skipRows > 0 && dialect.quote !== '' && preambleText(head, dialect.skipRows).includes(dialect.quote)) {
+    const body = tempFile(prepared, tempDir, 'body');
+    await copyLines(prepared.textPath, body, dialect.skipRows + 1, null);
+    source = { path: body, skip: 0, lineOffset: dialect.skipRows };
   }
   const warnings: ImportWarning[] = [];
-  const allEmpty = names.map((_, i) => `(${rawColumnIdent(i)} IS NULL OR trim(${rawColumnIdent(i)}) = '')`).join(' AND ');
+  try {
+    await create(source);
+    await check();
+  } catch (e) {
+    const error = await locateReadError(file, source, dialect, e);
+    // Two tables in one file: reading failed at the second one's header or in its records. Keep
+    // the first table when the header repeats before the failing line.
+    const line = error.error.location?.line;
+    const [h0, h1] = dialect.headers;
+    if (typeof line !== 'number' || dialect.headerRows === 0 || n < 2 || !h0 || !h1) throw error;
+    const scan = await scanRecords(source.path, dialect, {
+      skipLines: source.skip,
+      headerRecords: dialect.headerRows,
+      expected: n,
+      repeatedHeader: [h0, h1],
+      untilLine: line - source.lineOffset,
+    }).catch(() => null);
+    const second = scan?.repeatedHeaderLine;
+    if (!second) throw error;
+    const first = tempFile(prepared, tempDir, 'first-table');
+    await copyLines(source.path, first, 1, second - 1);
+    source = { ...source, path: first };
+    warnings.push({
+      code: 'RAGGED_ROWS',
+      message: `a second table starts at line ${second + source.lineOffset}; only the first table was imported`,
+    });
+    try {
+      await create(source);
+      await check();
+    } catch (e2) {
+      throw await locateReadError(file, source, dialect, e2);
+    }
+  }
   // A second table below the first (an export with two blocks) starts where the header repeats.
   let end: number | null = null;
   const h0 = dialect.headers[0];
   const h1 = dialect.headers[1];
-  if (dialect.headerRows > 0 && h0 && h1 && n >= 2) {
+  if (warnings.length === 0 && dialect.headerRows > 0 && h0 && h1 && n >= 2) {
     const found = (
       await conn.runAndReadAll(
         `SELECT min(rowid) AS r FROM ${table} WHERE rowid >= ${dialect.headerRows} AND trim(c0) = $1 AND trim(c1) = $2`,
         [h0, h1],
       )
     ).getRowObjectsJS()[0]?.r;
-    if (found !== null && found !== undefined) {
+    // A header row repeated right below the header is a merged (filled-down) header cell, not a
+    // second table: a second table needs data rows above it.
+    if (found !== null && found !== undefined && Number(found) > dialect.headerRows) {
       end = Number(found);
       warnings.push({
-        code: 'RAGGED_ROWS',
+        code: 'SECOND_TABLE',
         message: `a second table starts at line ${dialect.skipRows + end + 1}; only the first table was imported`,
       });
     }
   }
+  const lineBase = source.skip + source.lineOffset + 1;
   await conn.run(
-    `CREATE TEMP VIEW ${view} AS SELECT *, rowid + ${dialect.skipRows + 1} AS __line FROM ${table}
+    `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT ${names.map((_, i) => rawColumnIdent(i)).join(', ')}, rowid + ${lineBase} AS __line
+     FROM ${table}
      WHERE rowid >= ${dialect.headerRows}${end !== null ? ` AND rowid < ${end}` : ''} AND NOT (${allEmpty})`,
   );
-  const rows = Number(
-    (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${view}`)).getRowObjectsJS()[0]?.n ?? 0,
-  );
+  const rows = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${view}`)).getRowObjectsJS()[0]?.n ?? 0);
   return {
     view,
     columns: names.map((name, i) => ({ index: i, name, header: dialect.headers[i] ?? '', ident: rawColumnIdent(i) })),
@@ -261,23 +351,64 @@ async function loadRaw(
   };
 }
 
-/** Turns a reader failure into the line and reason, scanning the file ourselves when DuckDB is vague. */
-async function locateReadError(file: ImportFile, prepared: Prepared, dialect: DialectGuess, e: unknown): Promise<ImportError> {
-  const error = csvReadError(file.displayName, e);
-  if (error.location?.line === undefined && dialect.delimiter.length === 1) {
-    const scan = await scanCsvRecords(prepared.textPath, dialect.delimiter).catch(() => null);
-    if (scan?.firstRagged) {
+/** The first `lines` physical lines of the head. */
+function preambleText(head: string, lines: number): string {
+  return head.split(/\r\n|\n|\r/).slice(0, lines).join('\n');
+}
+
+/**
+ * Turns a reader failure into the line and reason. DuckDB numbers records rather than lines, and
+ * reads one column more than the table has: the line and field count of a broken record come
+ * from our own scan of the file with the same dialect.
+ */
+async function locateReadError(file: ImportFile, source: ReadSource, dialect: DialectGuess, e: unknown): Promise<ImportError> {
+  const raw = e instanceof Error ? e.message : String(e);
+  const ragged = e instanceof RaggedRow || /Expected Number of Columns/.test(raw);
+  const unterminated = /unterminated quote/i.test(raw);
+  const at = (line: number) => line + source.lineOffset;
+  if (ragged || unterminated) {
+    const scan = await scanRecords(source.path, dialect, {
+      skipLines: source.skip,
+      headerRecords: dialect.headerRows,
+      expected: dialect.fieldCount,
+    }).catch(() => null);
+    if (scan?.firstRagged && ragged) {
       const { line, expected, found } = scan.firstRagged;
       return new ImportError({
         code: 'IMPORT_FAILED',
-        message: `${file.displayName}, line ${line}: expected ${expected} fields as in the header, found ${found}`,
+        message: `${file.displayName}, line ${at(line)}: expected ${expected} fields as in the header, found ${found}`,
+        location: { file: file.displayName, line: at(line) },
+        ...(e instanceof RaggedRow ? {} : { detail: raw }),
+      });
+    }
+    if (scan?.unclosedQuoteLine && unterminated) {
+      return new ImportError({
+        code: 'IMPORT_FAILED',
+        message: `${file.displayName}, line ${at(scan.unclosedQuoteLine)}: a quoted value is never closed`,
+        location: { file: file.displayName, line: at(scan.unclosedQuoteLine) },
+        detail: raw,
+      });
+    }
+    if (e instanceof RaggedRow) {
+      // Our scan and DuckDB disagree: name the record's approximate line.
+      const line = e.rowid + source.skip + source.lineOffset + 1;
+      return new ImportError({
+        code: 'IMPORT_FAILED',
+        message: `${file.displayName}, line ${line}: this record does not have the ${dialect.fieldCount} fields of the header`,
         location: { file: file.displayName, line },
-        detail: error.detail,
       });
     }
   }
-  const message = error.message.replace(/expected (\d+) fields, found (\d+)/, 'expected $1 fields as in the header, found $2');
-  return new ImportError({ ...error, message });
+  const error = csvReadError(file.displayName, e);
+  const line = error.location?.line;
+  if (typeof line === 'number' && source.lineOffset > 0) {
+    return new ImportError({
+      ...error,
+      message: error.message.replace(`line ${line}`, `line ${at(line)}`),
+      location: { ...error.location, line: at(line) },
+    });
+  }
+  return new ImportError(error);
 }
 
 export interface Analysis {
@@ -302,19 +433,43 @@ export async function analyse(
   const prepared = await prepare(file, given, tempDir, op);
   try {
     trace(null, null, 'prepared');
-    const size = (await stat(prepared.textPath)).size;
-    const head = await readTextHead(prepared.textPath, 'utf-8', HEAD_BYTES);
-    const dialect = await detectDialect(conn, prepared.textPath, head, size > HEAD_BYTES, {
-      ...(given.delimiter !== undefined ? { delimiter: given.delimiter } : {}),
-      ...(given.quote !== undefined ? { quote: given.quote } : {}),
-      ...(given.escape !== undefined ? { escape: given.escape } : {}),
-      ...(given.skipRows !== undefined ? { skipRows: given.skipRows } : {}),
-      ...(given.headerRows !== undefined ? { headerRows: given.headerRows } : {}),
-    });
-    trace(null, null, 'dialect');
-    const { names, renamed } = uniqueNames(dialect.headers);
-    trace(op, 0.35, `Reading ${file.displayName}`);
-    const raw = await loadRaw(conn, prepared, file, dialect, names, limit);
+    const read = async () => {
+      const size = (await stat(prepared.textPath)).size;
+      const head = await readTextHead(prepared.textPath, 'utf-8', HEAD_BYTES);
+      const dialect = await detectDialect(conn, prepared.textPath, head, size > HEAD_BYTES, {
+        ...(given.delimiter !== undefined ? { delimiter: given.delimiter } : {}),
+        ...(given.quote !== undefined ? { quote: given.quote } : {}),
+        ...(given.escape !== undefined ? { escape: given.escape } : {}),
+        ...(given.skipRows !== undefined ? { skipRows: given.skipRows } : {}),
+        ...(given.headerRows !== undefined ? { headerRows: given.headerRows } : {}),
+      });
+      trace(null, null, 'dialect');
+      const { names, renamed } = uniqueNames(dialect.headers);
+      trace(op, 0.35, `Reading ${file.displayName}`);
+      const raw = await loadRaw(conn, prepared, file, dialect, names, limit, head, tempDir);
+      return { dialect, renamed, raw };
+    };
+    let loaded: Awaited<ReturnType<typeof read>>;
+    try {
+      loaded = await read();
+    } catch (e) {
+      // DuckDB's reader follows one kind of line ending: a file that mixes them (LF and CRLF, or
+      // lone CRs) is read again with every line ending made a LF.
+      if (!(e instanceof ImportError) || !/state machine reached an invalid state/i.test(e.error.detail ?? '')) throw e;
+      const endings = await countLineEndings(prepared.textPath);
+      if (!mixedLineEndings(endings)) throw e;
+      const uniform = tempFile(prepared, tempDir, 'lf');
+      await normalizeLineEndings(prepared.textPath, uniform);
+      prepared.textPath = uniform;
+      const kinds = [
+        endings.crlf ? `${endings.crlf} CRLF` : '',
+        endings.lf ? `${endings.lf} LF` : '',
+        endings.cr ? `${endings.cr} lone CR` : '',
+      ].filter(Boolean);
+      prepared.warnings.push({ code: 'TRANSCODED', message: `mixed line endings (${kinds.join(', ')}) read as one kind (LF)` });
+      loaded = await read();
+    }
+    const { dialect, renamed, raw } = loaded;
     trace(op, 0.6, 'Detecting column types');
     trace(null, null, 'raw loaded');
     const nullTokens = given.nullTokens ?? DEFAULT_NULL_TOKENS;

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ColumnInfo, SnapshotInfo, SourceInfo } from '../../../shared/api';
+import type { ValueKind } from '../../../shared/import/types';
 import { columnKind } from '../../../shared/spec/column-kind';
 import { quoteIdent } from '../../../shared/spec/quote';
 import { ENRICHED_SUFFIX } from '../model/model-views';
@@ -21,6 +22,8 @@ export interface SourceRecord extends SourceInfo {
   signature: string;
   /** View stacking every snapshot with a snapshot_date column. */
   historyView: string;
+  /** Column kinds the last import used: the next export of the same shape is read the same way. */
+  columnKinds: Record<string, ValueKind>;
   snapshotTables: SnapshotRecord[];
 }
 
@@ -112,7 +115,7 @@ export class Workspace {
 async function readCatalog(conn: DuckDBConnection): Promise<SourceRecord[]> {
   const rows = (
     await conn.runAndReadAll(
-      `SELECT s.name, s.slug, s.signature,
+      `SELECT s.name, s.slug, s.signature, s.settings::VARCHAR AS settings,
               (SELECT list(struct_pack(
                   date := strftime(n.snapshot_date, '%Y-%m-%d'), tbl := n.table_name, file := n.file,
                   rows := n.row_count, at := strftime(n.imported_at, '%Y-%m-%dT%H:%M:%SZ'))
@@ -154,7 +157,14 @@ async function readCatalog(conn: DuckDBConnection): Promise<SourceRecord[]> {
       ((r.roles as { role: string; col: string }[] | null) ?? []).map((x) => [x.role, x.col]),
     );
     const slug = String(r.slug);
+    let columnKinds: Record<string, ValueKind> = {};
+    try {
+      columnKinds = (JSON.parse(String(r.settings ?? '{}')) as { columnKinds?: Record<string, ValueKind> }).columnKinds ?? {};
+    } catch {
+      // an unreadable settings record only loses the remembered kinds
+    }
     out.push({
+      columnKinds,
       name: String(r.name),
       slug,
       signature: String(r.signature),

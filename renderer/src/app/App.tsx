@@ -21,6 +21,7 @@ export function App() {
   const backend = useBackend();
   const { api } = backend;
   const browserMode = backend.upload !== undefined;
+  const canDrop = browserMode || backend.host.pathForFile !== undefined;
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [loadError, setLoadError] = useState<QdError | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -55,7 +56,15 @@ export function App() {
   const openFile = useCallback(
     (file: File) => {
       const upload = backend.upload;
-      if (!upload) return;
+      const pathFor = backend.host.pathForFile;
+      if (!upload) {
+        // Electron: the dropped file is read where it is.
+        const path = pathFor?.(file);
+        if (!path) return;
+        const key = ++sessionKey.current;
+        setSession({ key, fileName: file.name, file: { kind: 'path', path }, uploadError: null });
+        return;
+      }
       const key = ++sessionKey.current;
       setSession({ key, fileName: file.name, file: null, uploadError: null });
       void upload(file).then((r) =>
@@ -102,7 +111,7 @@ export function App() {
   );
 
   const dismissDone = useCallback(() => setDone(null), []);
-  const drop = useFileDrop(browserMode && session === null, openFile);
+  const drop = useFileDrop(canDrop && session === null, openFile);
   const source = workspace?.sources.find((s) => s.name === selected) ?? null;
   const doneSource = done ? workspace?.sources.find((s) => s.name === done.report.source) : undefined;
 
@@ -113,7 +122,7 @@ export function App() {
         <aside className="sidebar">
           <div className="sidebar-actions">
             <ImportButton browserMode={browserMode} busy={session !== null} onPick={pickFile} onFile={openFile} />
-            {browserMode && <p className="sidebar-hint">or drop a CSV or Excel file anywhere</p>}
+            {canDrop && <p className="sidebar-hint">or drop a CSV or Excel file anywhere</p>}
           </div>
           <div className="sidebar-section-title">
             Sources

@@ -277,11 +277,11 @@ const WARNING_TITLE: Record<ImportWarning['code'], string> = {
   ERROR_CELLS: 'Cells with Excel errors',
   HIDDEN_SHEET: 'Hidden sheet',
   RAGGED_ROWS: 'Rows that do not line up',
+  SECOND_TABLE: 'A second table was cut off',
   EMPTY_FILE: 'No data rows',
 };
 
 export function warningTitle(w: ImportWarning): string {
-  if (w.code === 'RAGGED_ROWS' && /second table/i.test(w.message)) return 'A second table was cut off';
   if (w.code === 'CONVERSION_FAILURES' && w.column) return `Values of “${w.column}” that do not fit`;
   return WARNING_TITLE[w.code] ?? w.code;
 }
