@@ -158,7 +158,8 @@ export interface ResultColumn {
   /** Column name in the Arrow table (d0, d1, m0 ...). */
   id: string;
   label: string;
-  role: 'dimension' | 'measure';
+  /** 'grouping' marks the column telling total rows apart (GROUPING SETS), when totals were asked. */
+  role: 'dimension' | 'measure' | 'grouping';
   /** DuckDB type of the result column. */
   type: string;
   kind: ColumnKind;

@@ -280,7 +280,8 @@ export class CoreApi implements QuarterdeckApi {
           truncated: arrow.truncated,
           columns: compiled.value.columns.map((c) => {
             const type = byId.get(c.id)?.duckdbType ?? 'VARCHAR';
-            return { ...c, type, kind: columnKind(type) };
+            const role = compiled.value.grouping?.column === c.id ? ('grouping' as const) : c.role;
+            return { ...c, role, type, kind: columnKind(type) };
           }),
           // The SQL shown to the user carries the limit they asked for.
           sql: compiled.value.sql.replace(/LIMIT \d+$/, `LIMIT ${spec.limit}`),
@@ -331,10 +332,22 @@ function publicSource(record: SourceRecord): SourceInfo {
 }
 
 /** The table (or view) a spec reads for the snapshot it asks for. */
+/** The calendar day of this machine, YYYY-MM-DD: what "last complete month" is relative to. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The table (or view) a spec reads for the snapshot it asks for, with the source's roles. */
 function snapshotSchema(source: SourceRecord, snapshot: string): Result<SourceSchema> {
-  if (snapshot === 'latest') return ok({ table: source.table, columns: source.columns });
+  const base = { roles: source.roles, today: localToday() };
+  if (snapshot === 'latest') return ok({ ...base, table: source.table, columns: source.columns });
   if (snapshot === 'all') {
-    return ok({ table: source.historyView, columns: [{ name: 'snapshot_date', type: 'DATE' }, ...source.columns.filter((c) => c.name !== 'snapshot_date')] });
+    return ok({
+      ...base,
+      table: source.historyView,
+      columns: [{ name: 'snapshot_date', type: 'DATE' }, ...source.columns.filter((c) => c.name !== 'snapshot_date')],
+    });
   }
   const found = source.snapshotTables.find((s) => s.date === snapshot);
   if (!found) {
@@ -347,7 +360,7 @@ function snapshotSchema(source: SourceRecord, snapshot: string): Result<SourceSc
       },
     };
   }
-  return ok({ table: found.table, columns: source.columns });
+  return ok({ ...base, table: found.table, columns: source.columns });
 }
 
 async function readRelationships(conn: DuckDBConnection): Promise<Relationship[]> {

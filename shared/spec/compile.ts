@@ -2,192 +2,271 @@
 // Every identifier goes through quoteIdent, every user value is a bound parameter ($1, $2 ...),
 // every measure is cast explicitly so numbers reach the renderer with a known type.
 import type { Result } from '../result';
-import { columnKind, type ColumnKind } from './column-kind';
+import { asResult, Ctx, SpecError, type CompileOptions } from './context';
+import { dayOfValue, formatDay, nextBucketStart } from './dates';
+import { dimensionSql } from './dimensions';
+import { filterLeafSql, filterTreeSql, specFiltersSql } from './filters';
+import { measuresSql } from './measures';
 import { quoteIdent } from './quote';
-import type {
-  CompiledColumn,
-  CompiledQuery,
-  FilterValue,
-  NormalizedDimension,
-  NormalizedFilter,
-  NormalizedMeasure,
-  NormalizedSpec,
-  SourceSchema,
+import type { Typed } from './expr/compile-expr';
+import {
+  RESERVED_ID_PREFIX,
+  type CompiledColumn,
+  type CompiledQuery,
+  type FilterValue,
+  type NormalizedDimension,
+  type NormalizedFilter,
+  type NormalizedFilterTree,
+  type NormalizedSpec,
+  type SourceSchema,
 } from './types';
 
-class SpecError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
+export type { CompileOptions } from './context';
 
-interface Ctx {
-  kinds: Map<string, ColumnKind>;
+/** A WHERE condition (without the keyword) and the values its placeholders stand for. */
+export interface CompiledCondition {
+  where: string | null;
   params: FilterValue[];
 }
 
-function kindOf(ctx: Ctx, column: string, field: string): ColumnKind {
-  const kind = ctx.kinds.get(column);
-  if (kind === undefined) throw new SpecError(`unknown column "${column}"`, field);
-  return kind;
-}
-
-function bind(ctx: Ctx, value: FilterValue, kind: ColumnKind): string {
-  ctx.params.push(value);
-  const p = `$${ctx.params.length}`;
-  // Typed casts let a date typed as text in a filter compare as a date, not as a string.
-  if (kind === 'date') return `CAST(${p} AS DATE)`;
-  if (kind === 'timestamp') return `CAST(${p} AS TIMESTAMP)`;
-  if (kind === 'number') return `CAST(${p} AS DOUBLE)`;
-  return p;
-}
-
-function measureSql(ctx: Ctx, m: NormalizedMeasure, index: number): string {
-  const field = `measures.${index}.column`;
-  if (m.column === null) {
-    if (m.op !== 'count') throw new SpecError(`${m.op} needs a column`, field);
-    return 'CAST(count(*) AS DOUBLE)';
-  }
-  const kind = kindOf(ctx, m.column, field);
-  const col = quoteIdent(m.column);
-  switch (m.op) {
-    case 'count':
-      return `CAST(count(${col}) AS DOUBLE)`;
-    case 'count_distinct':
-      return `CAST(count(DISTINCT ${col}) AS DOUBLE)`;
-    case 'sum':
-    case 'avg':
-    case 'median':
-      if (kind !== 'number') {
-        throw new SpecError(`${m.op} needs a numeric column; "${m.column}" is ${kind}`, field);
-      }
-      return `CAST(${m.op}(${col}) AS DOUBLE)`;
-    case 'min':
-    case 'max':
-      if (kind === 'number') return `CAST(${m.op}(${col}) AS DOUBLE)`;
-      if (kind === 'other') throw new SpecError(`${m.op} cannot order "${m.column}"`, field);
-      return `${m.op}(${col})`;
-  }
-}
-
-function dimensionSql(ctx: Ctx, d: NormalizedDimension, index: number, weekStart: string): string {
-  const kind = kindOf(ctx, d.column, `dimensions.${index}.column`);
-  const col = quoteIdent(d.column);
-  if (d.grain === null) return col;
-  if (kind !== 'date' && kind !== 'timestamp') {
-    throw new SpecError(
-      `a ${d.grain} grain needs a date column; "${d.column}" is ${kind}`,
-      `dimensions.${index}.grain`,
-    );
-  }
-  if (d.grain === 'day') return `CAST(${col} AS DATE)`;
-  if (d.grain === 'week' && weekStart === 'sunday') {
-    // date_trunc('week') starts weeks on Monday (ISO); shift by a day for Sunday-start weeks.
-    return `CAST(date_trunc('week', CAST(${col} AS DATE) + 1) AS DATE) - 1`;
-  }
-  return `CAST(date_trunc('${d.grain}', ${col}) AS DATE)`;
-}
-
-function filterSql(ctx: Ctx, f: NormalizedFilter, index: number): string {
-  const field = `filters.${index}`;
-  const kind = kindOf(ctx, f.column, `${field}.column`);
-  const col = quoteIdent(f.column);
-  const need = (n: number) => {
-    if (f.values.length < n) {
-      throw new SpecError(`${f.op} needs ${n} value${n > 1 ? 's' : ''}`, `${field}.values`);
-    }
-  };
-  switch (f.op) {
-    case 'is_null':
-      return `${col} IS NULL`;
-    case 'not_null':
-      return `${col} IS NOT NULL`;
-    case 'eq':
-      need(1);
-      return f.values[0] === null ? `${col} IS NULL` : `${col} = ${bind(ctx, f.values[0]!, kind)}`;
-    case 'neq':
-      need(1);
-      return `${col} IS DISTINCT FROM ${bind(ctx, f.values[0]!, kind)}`;
-    case 'in':
-    case 'not_in': {
-      need(1);
-      const nonNull = f.values.filter((v) => v !== null);
-      const hasNull = nonNull.length < f.values.length;
-      const list = nonNull.map((v) => bind(ctx, v, kind)).join(', ');
-      if (f.op === 'in') {
-        const parts = [list ? `${col} IN (${list})` : null, hasNull ? `${col} IS NULL` : null];
-        return `(${parts.filter(Boolean).join(' OR ')})`;
-      }
-      const parts = [list ? `${col} NOT IN (${list})` : null, hasNull ? `${col} IS NOT NULL` : null];
-      const clause = parts.filter(Boolean).join(' AND ');
-      // "not in" keeps empty cells unless empty is one of the excluded values.
-      return hasNull ? `(${clause})` : `(${clause} OR ${col} IS NULL)`;
-    }
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte': {
-      need(1);
-      const sym = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
-      return `${col} ${sym} ${bind(ctx, f.values[0]!, kind)}`;
-    }
-    case 'between':
-      // Half-open [from, to): consecutive ranges never count a row twice.
-      need(2);
-      return `(${col} >= ${bind(ctx, f.values[0]!, kind)} AND ${col} < ${bind(ctx, f.values[1]!, kind)})`;
-    case 'contains':
-      need(1);
-      ctx.params.push(String(f.values[0]));
-      return `contains(lower(CAST(${col} AS VARCHAR)), lower($${ctx.params.length}))`;
-  }
+function specOptions(spec: NormalizedSpec): CompileOptions {
+  return { weekStart: spec.weekStart, fiscalYearStartMonth: spec.fiscalYearStartMonth, today: spec.today };
 }
 
 /** Compiles a normalized spec against the schema of its source. */
 export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<CompiledQuery> {
-  const ctx: Ctx = {
-    kinds: new Map(schema.columns.map((c) => [c.name, columnKind(c.type)])),
-    params: [],
-  };
-  try {
+  return asResult(() => {
+    const ctx = new Ctx(schema, 1, specOptions(spec));
     const ids = new Set<string>();
+    const claim = (id: string, field: string) => {
+      if (id.startsWith(RESERVED_ID_PREFIX)) throw new SpecError(`ids starting with "${RESERVED_ID_PREFIX}" are reserved`, { field });
+      if (ids.has(id)) throw new SpecError(`duplicate id "${id}"`, { field });
+      ids.add(id);
+    };
+    spec.dimensions.forEach((d, i) => claim(d.id, `dimensions.${i}.id`));
+    spec.measures.forEach((m, i) => claim(m.id, `measures.${i}.id`));
+
+    // The WHERE first: a top-N subquery repeats it (same text, same placeholders).
+    const where = specFiltersSql(ctx, spec.filters, spec.filter);
+    const measures = measuresSql(ctx, spec.measures);
+    const dims = spec.dimensions.map((d, i) => {
+      const sql = dimensionSql(ctx, d, i);
+      return d.top === null ? sql : topSql(ctx, spec, schema, i, sql, where, measures);
+    });
+    const shaping = shape(spec, dims, measures);
+
     const columns: CompiledColumn[] = [];
     const select: string[] = [];
     spec.dimensions.forEach((d, i) => {
-      if (ids.has(d.id)) throw new SpecError(`duplicate id "${d.id}"`, `dimensions.${i}.id`);
-      ids.add(d.id);
-      select.push(`${dimensionSql(ctx, d, i, spec.weekStart)} AS ${quoteIdent(d.id)}`);
+      select.push(`${dims[i]} AS ${quoteIdent(d.id)}`);
       columns.push({ id: d.id, label: d.label, role: 'dimension' });
     });
     spec.measures.forEach((m, i) => {
-      if (ids.has(m.id)) throw new SpecError(`duplicate id "${m.id}"`, `measures.${i}.id`);
-      ids.add(m.id);
-      select.push(`${measureSql(ctx, m, i)} AS ${quoteIdent(m.id)}`);
+      select.push(`${shaping.measures[i]} AS ${quoteIdent(m.id)}`);
       columns.push({ id: m.id, label: m.label, role: 'measure' });
     });
-    const where = spec.filters.map((f, i) => filterSql(ctx, f, i));
-    const order = spec.sort.map((s, i) => {
-      const position = columns.findIndex((c) => c.id === s.by);
-      if (position < 0) throw new SpecError(`sort refers to unknown id "${s.by}"`, `sort.${i}.by`);
-      return `${position + 1} ${s.direction.toUpperCase()} NULLS LAST`;
-    });
-    const lines = [`SELECT ${select.join(',\n       ')}`, `FROM ${quoteIdent(schema.table)}`];
-    if (where.length > 0) lines.push(`WHERE ${where.join('\n  AND ')}`);
-    if (spec.dimensions.length > 0) {
-      lines.push(`GROUP BY ${spec.dimensions.map((_, i) => i + 1).join(', ')}`);
+    if (shaping.grouping) {
+      select.push(`${shaping.grouping} AS ${quoteIdent(GROUPING_ID)}`);
+      columns.push({ id: GROUPING_ID, label: 'Total level', role: 'dimension' });
     }
+    const order = spec.sort.flatMap((s, i) => {
+      const position = columns.findIndex((c) => c.id === s.by);
+      if (position < 0) throw new SpecError(`sort refers to unknown id "${s.by}"`, { field: `sort.${i}.by` });
+      const term = `${position + 1} ${s.direction.toUpperCase()} NULLS LAST`;
+      const d = spec.dimensions.findIndex((x) => x.id === s.by);
+      // With totals, a dimension's details come before the row totalling them.
+      return shaping.grouping !== null && d >= 0 ? [`GROUPING(${dims[d]}) ASC`, term] : [term];
+    });
+    // Sorted by a measure first: details, then subtotals, then the grand total.
+    if (shaping.grouping !== null && !spec.dimensions.some((d) => d.id === spec.sort[0]?.by)) {
+      order.unshift(`${columns.length} ASC`);
+    }
+    const lines = [`SELECT ${select.join(',\n       ')}`, `FROM ${quoteIdent(schema.table)}`];
+    if (where !== null) lines.push(`WHERE ${where}`);
+    if (shaping.groupBy) lines.push(`GROUP BY ${shaping.groupBy}`);
     if (order.length > 0) lines.push(`ORDER BY ${order.join(', ')}`);
     lines.push(`LIMIT ${spec.limit}`);
-    return { ok: true, value: { sql: lines.join('\n'), params: ctx.params, columns } };
-  } catch (e) {
-    if (e instanceof SpecError) {
-      return {
-        ok: false,
-        error: { code: 'SPEC_INVALID', message: e.message, location: { field: e.field } },
-      };
+    return {
+      sql: lines.join('\n'),
+      params: ctx.params,
+      columns,
+      grouping: shaping.grouping ? { column: GROUPING_ID, dimensions: spec.dimensions.map((d) => d.id) } : null,
+    };
+  });
+}
+
+const GROUPING_ID = `${RESERVED_ID_PREFIX}grouping`;
+
+/**
+ * Top N of a dimension: its n values with the largest `by` measure (over the same filtered rows)
+ * keep their name, the rest become one "Others" group whose measures DuckDB aggregates afresh
+ * (an Others median is the median of those rows, not a sum of medians). Empty cells stay apart.
+ */
+function topSql(
+  ctx: Ctx,
+  spec: NormalizedSpec,
+  schema: SourceSchema,
+  index: number,
+  dim: string,
+  where: string | null,
+  measures: readonly Typed[],
+): string {
+  const top = spec.dimensions[index]!.top!;
+  const by = spec.measures.findIndex((m) => m.id === top.by);
+  if (by < 0) throw new SpecError(`top refers to unknown measure "${top.by}"`, { field: `dimensions.${index}.top.by` });
+  const ranked =
+    `SELECT ${dim} FROM ${quoteIdent(schema.table)}${where !== null ? ` WHERE ${where.replaceAll('\n ', '')}` : ''} ` +
+    `GROUP BY 1 ORDER BY ${measures[by]!.sql} DESC NULLS LAST, 1 ASC LIMIT ${top.n}`;
+  const others = `CAST(${ctx.param(top.othersLabel)} AS VARCHAR)`;
+  return `CASE WHEN ${dim} IS NULL THEN NULL WHEN ${dim} IN (${ranked}) THEN CAST(${dim} AS VARCHAR) ELSE ${others} END`;
+}
+
+interface Shaping {
+  groupBy: string | null;
+  /** GROUPING(...) of every dimension, when there are totals. */
+  grouping: string | null;
+  /** Each measure's final SQL (a window over the aggregate when it is shown as a share or running total). */
+  measures: string[];
+}
+
+/** Every non-empty and empty prefix of a list: [a, b] -> [[a, b], [a], []]. */
+const prefixes = <T>(xs: readonly T[]): T[][] => xs.map((_, i) => xs.slice(0, xs.length - i)).concat([[]]);
+
+function shape(spec: NormalizedSpec, dims: readonly string[], measures: readonly Typed[]): Shaping {
+  const indexOf = (id: string, field: string) => {
+    const i = spec.dimensions.findIndex((d) => d.id === id);
+    if (i < 0) throw new SpecError(`"${id}" is not a dimension of the spec`, { field });
+    return i;
+  };
+  const colIdx = spec.columns.map((id, i) => indexOf(id, `columns.${i}`));
+  const rowIdx = spec.dimensions.map((_, i) => i).filter((i) => !colIdx.includes(i));
+  const n = spec.dimensions.length;
+  const withTotals = spec.totals !== 'none' && n > 0;
+  let groupBy: string | null = n > 0 ? spec.dimensions.map((_, i) => i + 1).join(', ') : null;
+  let grouping: string | null = null;
+  if (withTotals) {
+    const rowSets = spec.totals === 'subtotals' ? prefixes(rowIdx) : [rowIdx, []];
+    const colSets = spec.totals === 'subtotals' ? prefixes(colIdx) : [colIdx, []];
+    const seen = new Set<string>();
+    const sets: string[] = [];
+    for (const r of rowSets) {
+      for (const c of colSets) {
+        const set = [...r, ...c].sort((a, b) => a - b);
+        const key = set.join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        sets.push(`(${set.map((i) => dims[i]).join(', ')})`);
+      }
     }
-    throw e;
+    groupBy = `GROUPING SETS (${sets.join(', ')})`;
+    grouping = `CAST(GROUPING(${dims.join(', ')}) AS INTEGER)`;
   }
+  const partitionOf = (idx: readonly number[]) => {
+    const parts = [...(grouping ? [grouping] : []), ...idx.map((i) => dims[i]!)];
+    return parts.length > 0 ? `PARTITION BY ${parts.join(', ')} ` : '';
+  };
+  const along = (() => {
+    const time = spec.dimensions.findIndex((d) => d.grain !== null);
+    return time >= 0 ? time : n - 1;
+  })();
+  const shown = spec.measures.map((m, i) => {
+    const sql = measures[i]!.sql;
+    if (m.show === null) return sql;
+    const field = `measures.${i}.show`;
+    if (!measures[i]!.additive) {
+      throw new SpecError(`${m.show} needs an additive measure (count, sum, count_if, sum_if)`, { field });
+    }
+    switch (m.show) {
+      case 'percent_of_total':
+        return `${sql} / NULLIF(sum(${sql}) OVER (${partitionOf([]).trim()}), 0)`;
+      case 'percent_of_row':
+        // A row's total runs across the column axis: partition by the row dimensions.
+        return `${sql} / NULLIF(sum(${sql}) OVER (${partitionOf(rowIdx).trim()}), 0)`;
+      case 'percent_of_column':
+        return `${sql} / NULLIF(sum(${sql}) OVER (${partitionOf(colIdx).trim()}), 0)`;
+      case 'running_total': {
+        if (along < 0) throw new SpecError('a running total needs a dimension to run along', { field });
+        const others = spec.dimensions.map((_, j) => j).filter((j) => j !== along);
+        return `sum(${sql}) OVER (${partitionOf(others)}ORDER BY ${dims[along]} ASC NULLS LAST ROWS UNBOUNDED PRECEDING)`;
+      }
+    }
+  });
+  return { groupBy, grouping, measures: shown };
+}
+
+/**
+ * The WHERE condition (without the keyword) of a flat filter list (ANDed; error fields
+ * "filters.N...") or a filter tree (error fields "filter..."), with placeholders numbered from
+ * `firstParam` so that it can be appended to a query that already binds parameters.
+ * Relative periods need `today` in the options or the schema.
+ */
+export function compileFilters(
+  filters: readonly NormalizedFilter[] | NormalizedFilterTree,
+  schema: SourceSchema,
+  firstParam = 1,
+  options: CompileOptions = {},
+): Result<CompiledCondition> {
+  return asResult(() => {
+    const ctx = new Ctx(schema, firstParam, options);
+    const where = Array.isArray(filters)
+      ? filters.length > 0
+        ? filters.map((f, i) => filterLeafSql(ctx, f, `filters.${i}`)).join('\n  AND ')
+        : null
+      : filterTreeSql(ctx, filters as NormalizedFilterTree, 'filter', true);
+    return { where, params: ctx.params };
+  });
+}
+
+/** Every filter of a spec (its flat list and its tree), with the spec's calendar and today. */
+export function compileSpecFilters(
+  spec: NormalizedSpec,
+  schema: SourceSchema,
+  firstParam = 1,
+): Result<CompiledCondition> {
+  return asResult(() => {
+    const ctx = new Ctx(schema, firstParam, specOptions(spec));
+    return { where: specFiltersSql(ctx, spec.filters, spec.filter), params: ctx.params };
+  });
+}
+
+/**
+ * The condition selecting the rows of one value of a dimension, as a result row shows it: for a
+ * time grain the half-open range [bucket start, next bucket start) (the value is the bucket start,
+ * as YYYY-MM-DD, an ISO timestamp or epoch milliseconds); for bins the rows whose bin has that lower
+ * bound; otherwise equality. null selects the empty cells.
+ */
+export function compileDimensionValueFilter(
+  dimension: NormalizedDimension,
+  value: FilterValue,
+  schema: SourceSchema,
+  firstParam = 1,
+  options: CompileOptions = {},
+): Result<{ where: string; params: FilterValue[] }> {
+  return asResult(() => {
+    const ctx = new Ctx(schema, firstParam, options);
+    const field = `dimension.${dimension.role !== null ? 'role' : 'column'}`;
+    const column = ctx.resolve(dimension, field);
+    const kind = ctx.kindOf(column, field);
+    const col = quoteIdent(column);
+    if (value === null) return { where: `${col} IS NULL`, params: ctx.params };
+    if (dimension.top !== null && value === dimension.top.othersLabel) {
+      // The Others group depends on the whole spec (its filters and the ranking measure).
+      throw new SpecError(`cannot select the rows of "${value}" from the dimension alone`, { field: 'value' });
+    }
+    let where: string;
+    if (dimension.grain !== null) {
+      const start = typeof value === 'boolean' ? null : dayOfValue(value);
+      if (!start) throw new SpecError(`not a date: ${JSON.stringify(value)}`, { field: 'value' });
+      const end = nextBucketStart(start, dimension.grain);
+      const from = ctx.param(formatDay(start));
+      const to = ctx.param(formatDay(end));
+      where = `(${col} >= CAST(${from} AS DATE) AND ${col} < CAST(${to} AS DATE))`;
+    } else if (dimension.bin !== null) {
+      if (typeof value !== 'number') throw new SpecError(`not a bin bound: ${JSON.stringify(value)}`, { field: 'value' });
+      where = `${dimensionSql(ctx, dimension, 0)} = ${ctx.bind(value, 'number')}`;
+    } else {
+      where = `${col} = ${ctx.bind(value, kind)}`;
+    }
+    return { where, params: ctx.params };
+  });
 }

@@ -4,3 +4,5 @@ export * from './quote';
 export * from './schema';
 export * from './normalize';
 export * from './compile';
+export * from './dates';
+export { parseFormula } from './expr/parser';

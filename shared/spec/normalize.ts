@@ -2,7 +2,12 @@
 import {
   DEFAULT_LIMIT,
   type AnalysisSpec,
+  type FilterInput,
+  type FilterTreeInput,
   type MeasureOp,
+  type NormalizedFilter,
+  type NormalizedFilterTree,
+  type NormalizedMeasure,
   type NormalizedSpec,
   type TimeGrain,
 } from './types';
@@ -26,18 +31,48 @@ export function dimensionLabel(column: string, grain: TimeGrain | null): string 
   return grain ? `${column} (${grain})` : column;
 }
 
+const refName = (x: { column?: string; role?: string }) => x.column ?? (x.role !== undefined ? `@${x.role}` : null);
+
+export function normalizeFilter(f: FilterInput): NormalizedFilter {
+  return {
+    column: f.column ?? null,
+    role: f.column === undefined ? (f.role ?? null) : null,
+    op: f.op,
+    values: f.values ?? [],
+    period: f.period ?? null,
+  };
+}
+
+export function normalizeFilterTree(node: FilterTreeInput): NormalizedFilterTree {
+  if ('and' in node) return { and: node.and.map(normalizeFilterTree) };
+  if ('or' in node) return { or: node.or.map(normalizeFilterTree) };
+  if ('not' in node) return { not: normalizeFilterTree(node.not) };
+  return normalizeFilter(node);
+}
+
 export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
-  const measures = spec.measures.map((m, i) => ({
-    id: m.id ?? `m${i}`,
-    op: m.op,
-    column: m.column ?? null,
-    label: m.label ?? measureLabel(m.op, m.column ?? null),
-  }));
+  const measures = spec.measures.map((m, i): NormalizedMeasure => {
+    const id = m.id ?? `m${i}`;
+    const show = m.show ?? null;
+    if ('formula' in m) return { kind: 'formula', id, formula: m.formula, label: m.label ?? m.formula, show };
+    return {
+      kind: 'aggregate',
+      id,
+      op: m.op,
+      column: m.column ?? null,
+      role: m.column === undefined ? (m.role ?? null) : null,
+      label: m.label ?? measureLabel(m.op, refName(m)),
+      show,
+    };
+  });
   const dimensions = (spec.dimensions ?? []).map((d, i) => ({
     id: d.id ?? `d${i}`,
-    column: d.column,
+    column: d.column ?? null,
+    role: d.column === undefined ? (d.role ?? null) : null,
     grain: d.grain ?? null,
-    label: d.label ?? dimensionLabel(d.column, d.grain ?? null),
+    bin: d.bin ?? null,
+    top: d.top ? { n: d.top.n, by: d.top.by, othersLabel: d.top.othersLabel ?? 'Others' } : null,
+    label: d.label ?? dimensionLabel(refName(d) ?? '', d.grain ?? null),
   }));
   const sort =
     spec.sort && spec.sort.length > 0
@@ -48,9 +83,14 @@ export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
     snapshot: spec.snapshot ?? 'latest',
     measures,
     dimensions,
-    filters: (spec.filters ?? []).map((f) => ({ column: f.column, op: f.op, values: f.values ?? [] })),
+    filters: (spec.filters ?? []).map(normalizeFilter),
+    filter: spec.filter ? normalizeFilterTree(spec.filter) : null,
     sort,
     limit: spec.limit ?? DEFAULT_LIMIT,
     weekStart: spec.weekStart ?? 'monday',
+    fiscalYearStartMonth: spec.fiscalYearStartMonth ?? 1,
+    today: spec.today ?? null,
+    columns: spec.columns ?? [],
+    totals: spec.totals ?? 'none',
   };
 }

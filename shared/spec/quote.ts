@@ -13,3 +13,14 @@ export function quoteLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('literal contains a NUL character');
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/**
+ * Renders a number from a validated spec or a parsed formula (a bin width, a percentile, a round
+ * precision). Strings never take this path: they are bound parameters.
+ */
+export function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new Error('number literal is not finite');
+  const text = String(value);
+  // String(n) of a finite number is digits, '.', 'e', '+', '-' only; parenthesize negatives.
+  return value < 0 ? `(${text})` : text;
+}

@@ -21,32 +21,111 @@ export const FILTER_OPS = [
   'contains',
   'is_null',
   'not_null',
+  // Dates only. before D: strictly before the day D; after D: strictly after the day D (so that
+  // before D, in_period {D, D+1} and after D split the timeline without overlap).
+  'before',
+  'after',
+  // Dates only: a relative period (resolved against `today`) or an explicit half-open range.
+  'in_period',
 ] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
+export const RELATIVE_PERIODS = [
+  'last_complete_month',
+  'last_complete_quarter',
+  'this_month',
+  'month_to_date',
+  'quarter_to_date',
+  'year_to_date',
+  'last_7_days',
+  'last_30_days',
+  'last_12_months',
+  'previous_year',
+] as const;
+export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
+
+/** A period: a named relative period, or the half-open range [from, to) of YYYY-MM-DD dates. */
+export type PeriodInput = RelativePeriod | { from: string; to: string };
+
 export type FilterValue = string | number | boolean | null;
 
-export interface MeasureInput {
+/**
+ * How a measure's value is shown (pivot "show values as"), for additive measures (count, sum,
+ * count_if, sum_if): its share of the grand total, of its row's or column's total (the pivot's
+ * `columns` axis), or its running total along the first time dimension (else the last dimension).
+ */
+export const MEASURE_SHOWS = ['percent_of_total', 'percent_of_row', 'percent_of_column', 'running_total'] as const;
+export type MeasureShow = (typeof MEASURE_SHOWS)[number];
+
+/** Totals: none, a grand total (and row/column totals when the pivot has columns), or subtotals at every level. */
+export const TOTALS = ['none', 'grand', 'subtotals'] as const;
+export type Totals = (typeof TOTALS)[number];
+
+export type WeekStart = 'monday' | 'sunday';
+
+/** Aggregation of a column, or of the rows (count without column). */
+export interface AggregateMeasureInput {
   id?: string;
   op: MeasureOp;
-  /** Column aggregated; absent only for count (rows). */
+  /** Column aggregated; absent only for count (rows). Give `column` or `role`, not both. */
   column?: string;
+  /** A canonical role (DOMAIN.md) resolved through the source's role map. */
+  role?: string;
   label?: string;
+  show?: MeasureShow;
 }
+
+/** A calculated measure: a formula in the expression language of shared/spec/expr (see README). */
+export interface FormulaMeasureInput {
+  id?: string;
+  formula: string;
+  label?: string;
+  show?: MeasureShow;
+}
+
+export type MeasureInput = AggregateMeasureInput | FormulaMeasureInput;
+
+/** Histogram bins of a numeric column: a fixed width, or about `count` bins between min and max. */
+export type BinInput = { width: number } | { count: number };
 
 export interface DimensionInput {
   id?: string;
-  column: string;
+  /** Give `column` or `role`, not both. */
+  column?: string;
+  role?: string;
   /** Only for date and timestamp columns. */
   grain?: TimeGrain;
+  /** Only for numeric columns; the group's value is the bin's lower bound. */
+  bin?: BinInput;
+  /** Keep the n values with the largest `by` measure; the others are merged into one "Others" group. */
+  top?: TopInput;
   label?: string;
 }
 
+export interface TopInput {
+  n: number;
+  /** A measure id of the spec. */
+  by: string;
+  /** Default "Others". */
+  othersLabel?: string;
+}
+
 export interface FilterInput {
-  column: string;
+  /** Give `column` or `role`, not both. */
+  column?: string;
+  role?: string;
   op: FilterOp;
   values?: FilterValue[];
+  /** For in_period. */
+  period?: PeriodInput;
 }
+
+/** An and/or/not tree of filters; a leaf is a FilterInput. */
+export type FilterTreeInput =
+  | { and: FilterTreeInput[] }
+  | { or: FilterTreeInput[] }
+  | { not: FilterTreeInput }
+  | FilterInput;
 
 export interface SortInput {
   /** A measure or dimension id. */
@@ -63,32 +142,69 @@ export interface AnalysisSpec {
   snapshot?: string;
   measures: MeasureInput[];
   dimensions?: DimensionInput[];
+  /** Flat filters, all required (AND). Kept beside `filter`; both apply. */
   filters?: FilterInput[];
+  /** A filter tree. */
+  filter?: FilterTreeInput;
   sort?: SortInput[];
   limit?: number;
-  /** Week start for the week grain; ISO weeks start on Monday. */
-  weekStart?: 'monday' | 'sunday';
+  /** Week start for the week grain and week-based periods; ISO weeks start on Monday. */
+  weekStart?: WeekStart;
+  /** First month (1..12) of the fiscal year, for quarter and year grains and periods. Default 1. */
+  fiscalYearStartMonth?: number;
+  /** The day relative periods are resolved against (YYYY-MM-DD). Overrides the schema's. */
+  today?: string;
+  /** Dimension ids laid out on the pivot's column axis; the other dimensions are rows. */
+  columns?: string[];
+  /** Totals and subtotals, computed by DuckDB with each measure's own aggregate (GROUPING SETS). */
+  totals?: Totals;
 }
 
-export interface NormalizedMeasure {
+export interface NormalizedAggregateMeasure {
+  kind: 'aggregate';
   id: string;
   op: MeasureOp;
   column: string | null;
+  role: string | null;
   label: string;
+  show: MeasureShow | null;
 }
+
+export interface NormalizedFormulaMeasure {
+  kind: 'formula';
+  id: string;
+  formula: string;
+  label: string;
+  show: MeasureShow | null;
+}
+
+export type NormalizedMeasure = NormalizedAggregateMeasure | NormalizedFormulaMeasure;
 
 export interface NormalizedDimension {
   id: string;
-  column: string;
+  /** Exactly one of column and role is set. */
+  column: string | null;
+  role: string | null;
   grain: TimeGrain | null;
+  bin: BinInput | null;
+  top: Required<TopInput> | null;
   label: string;
 }
 
 export interface NormalizedFilter {
-  column: string;
+  /** Exactly one of column and role is set. */
+  column: string | null;
+  role: string | null;
   op: FilterOp;
   values: FilterValue[];
+  period: PeriodInput | null;
 }
+
+export type NormalizedFilterTree =
+  | { and: NormalizedFilterTree[] }
+  | { or: NormalizedFilterTree[] }
+  | { not: NormalizedFilterTree }
+  | NormalizedFilter;
 
 export interface NormalizedSort {
   by: string;
@@ -102,15 +218,25 @@ export interface NormalizedSpec {
   measures: NormalizedMeasure[];
   dimensions: NormalizedDimension[];
   filters: NormalizedFilter[];
+  filter: NormalizedFilterTree | null;
   sort: NormalizedSort[];
   limit: number;
-  weekStart: 'monday' | 'sunday';
+  weekStart: WeekStart;
+  fiscalYearStartMonth: number;
+  /** null: take the schema's `today`; relative periods fail without one. */
+  today: string | null;
+  columns: string[];
+  totals: Totals;
 }
 
 /** What the compiler needs to know of a source: its table and its columns' types. */
 export interface SourceSchema {
   table: string;
   columns: ReadonlyArray<{ name: string; type: string }>;
+  /** Canonical role -> column of this source (the workspace's confirmed mapping). */
+  roles?: Readonly<Record<string, string>>;
+  /** The day relative periods are resolved against (YYYY-MM-DD), chosen by the host. */
+  today?: string;
 }
 
 export interface CompiledColumn {
@@ -123,7 +249,16 @@ export interface CompiledQuery {
   sql: string;
   params: FilterValue[];
   columns: CompiledColumn[];
+  /**
+   * With totals: the id of the extra integer column (listed in `columns` as a dimension) telling
+   * which dimensions a row is totalled over — bit i (from the most significant) set when
+   * `dimensions[i]` is rolled up, so 0 is a detail row and 2^n - 1 the grand total.
+   */
+  grouping: { column: string; dimensions: string[] } | null;
 }
+
+/** Ids starting with this are the compiler's own (the grouping column). */
+export const RESERVED_ID_PREFIX = '__';
 
 export const DEFAULT_LIMIT = 10_000;
 export const MAX_LIMIT = 1_000_000;

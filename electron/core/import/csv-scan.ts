@@ -4,7 +4,7 @@
 // None of them runs on the happy path of an import, except where noted.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Dialect } from './records';
+import { RecordReader, type Dialect, type RawRecord } from './records';
 
 export interface RaggedRecord {
   /** 1-based physical line where the record starts. */
@@ -36,7 +36,23 @@ export interface ScanResult {
   repeatedHeaderLine: number | null;
 }
 
-const LOOKAHEAD = 8;
+/** Streams a UTF-8 file through a record reader, chunk by chunk, until it stops or the file ends. */
+async function readAll(path: string, reader: RecordReader): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      carry = reader.feed(carry + decoder.decode(chunk, { stream: true }), false);
+      if (reader.done) return;
+    }
+    reader.feed(carry + decoder.decode(), true);
+  } finally {
+    stream.destroy();
+  }
+}
+
+const blank = (r: RawRecord) => r.fields.every((f) => f.trim() === '');
 
 /**
  * Reads records with the dialect (quote, escape or lenient quoting, any delimiter) and stops at
@@ -44,129 +60,66 @@ const LOOKAHEAD = 8;
  * whose fields are all blank are ignored, as the import ignores them.
  */
 export async function scanRecords(path: string, dialect: Dialect, options: ScanOptions): Promise<ScanResult> {
-  const { delimiter, quote, escape } = dialect;
-  const lenient = quote !== '' && escape === '';
   const result: ScanResult = { records: 0, firstRagged: null, unclosedQuoteLine: null, repeatedHeaderLine: null };
-  let line = 1;
-  let recordLine = 1;
-  let fields = 1;
-  let content = false;
-  let inQuotes = false;
-  let atFieldStart = true;
-  let quoteLine = 0;
   let seen = 0;
-  let first = '';
-  let second = '';
-  let done = false;
-
-  const endRecord = () => {
-    if (recordLine > options.skipLines && content) {
-      seen++;
-      if (seen > options.headerRecords) {
-        result.records++;
-        const h = options.repeatedHeader;
-        if (h && fields >= 2 && first.trim() === h[0] && second.trim() === h[1]) {
-          result.repeatedHeaderLine = recordLine;
-          done = true;
-        } else if (!result.firstRagged && fields !== options.expected) {
-          result.firstRagged = { line: recordLine, expected: options.expected, found: fields };
-          done = true;
-        }
-      }
+  const h = options.repeatedHeader;
+  const reader = new RecordReader(dialect, (r) => {
+    if (options.untilLine !== undefined && r.line > options.untilLine) return false;
+    if (r.line <= options.skipLines || blank(r)) return true;
+    if (++seen <= options.headerRecords) return true;
+    result.records++;
+    if (h && r.fields.length >= 2 && r.fields[0]!.trim() === h[0] && r.fields[1]!.trim() === h[1]) {
+      result.repeatedHeaderLine = r.line;
+      return false;
     }
-    fields = 1;
-    content = false;
-    atFieldStart = true;
-    first = '';
-    second = '';
-    if (options.untilLine !== undefined && line > options.untilLine) done = true;
-  };
-  const addChar = (c: string) => {
-    if (fields === 1) {
-      if (first.length < 256) first += c;
-    } else if (fields === 2 && second.length < 256) second += c;
-    if (c !== ' ' && c !== '\t') content = true;
-  };
+    if (r.fields.length !== options.expected) {
+      result.firstRagged = { line: r.line, expected: options.expected, found: r.fields.length };
+      return false;
+    }
+    return true;
+  });
+  await readAll(path, reader);
+  if (!reader.done && reader.inQuotedField) result.unclosedQuoteLine = reader.quoteLine;
+  return result;
+}
 
+/**
+ * Rewrites a file in RFC 4180 (double quotes, doubled when inside a value), reading it with the
+ * given dialect: for lenient quoting, which DuckDB's reader does not follow. Every record keeps
+ * its physical lines, so line numbers stay the same.
+ */
+export async function rewriteAsRfc4180(path: string, outPath: string, dialect: Dialect): Promise<{ unclosedQuoteLine: number | null }> {
+  const out = createWriteStream(outPath);
+  const { delimiter } = dialect;
+  const needsQuotes = (v: string) => v.includes('"') || v.includes('\n') || v.includes('\r') || (delimiter !== '' && v.includes(delimiter));
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const ok = out.write(buffer.join(''));
+    buffer = [];
+    size = 0;
+    if (!ok) await once(out, 'drain');
+  };
+  const reader = new RecordReader(dialect, (r) => {
+    const line = r.fields.map((f) => (needsQuotes(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter) + '\n';
+    buffer.push(line);
+    size += line.length;
+  });
   const decoder = new TextDecoder('utf-8');
   let carry = '';
-  const step = (text: string, final: boolean): string => {
-    const end = final ? text.length : text.length - LOOKAHEAD;
-    let i = 0;
-    while (i < end && !done) {
-      const c = text[i]!;
-      if (inQuotes) {
-        if (escape && escape !== quote && c === escape) {
-          addChar(text[i + 1] ?? '');
-          i += 2;
-          continue;
-        }
-        if (c === quote) {
-          const next = text[i + 1];
-          if (lenient) {
-            const closes =
-              next === undefined || next === '\n' || next === '\r' || (delimiter !== '' && text.startsWith(delimiter, i + 1));
-            if (closes) inQuotes = false;
-            else addChar(c);
-            i++;
-            continue;
-          }
-          if (escape === quote && next === quote) {
-            addChar(c);
-            i += 2;
-            continue;
-          }
-          inQuotes = false;
-          i++;
-          continue;
-        }
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        addChar(c);
-        i++;
-        continue;
-      }
-      if (quote && c === quote && atFieldStart) {
-        inQuotes = true;
-        quoteLine = line;
-        atFieldStart = false;
-        i++;
-        continue;
-      }
-      if (delimiter && text.startsWith(delimiter, i)) {
-        fields++;
-        atFieldStart = true;
-        i += delimiter.length;
-        continue;
-      }
-      if (c === '\r' || c === '\n') {
-        i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line++;
-        endRecord();
-        recordLine = line;
-        continue;
-      }
-      if (c !== ' ' && c !== '\t') atFieldStart = false;
-      addChar(c);
-      i++;
-    }
-    return done ? '' : text.slice(i);
-  };
-
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      carry = step(carry + decoder.decode(chunk, { stream: true }), false);
-      if (done) break;
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      carry = reader.feed(carry + decoder.decode(chunk, { stream: true }), false);
+      if (size > 1 << 20) await flush();
     }
-    if (!done) {
-      step(carry + decoder.decode(), true);
-      if (inQuotes) result.unclosedQuoteLine = quoteLine;
-      else if (!done && (content || fields > 1)) endRecord();
-    }
+    reader.feed(carry + decoder.decode(), true);
+    await flush();
   } finally {
-    stream.destroy();
+    out.end();
+    await once(out, 'finish');
   }
-  return result;
+  return { unclosedQuoteLine: reader.inQuotedField ? reader.quoteLine : null };
 }
 
 /**

@@ -84,45 +84,67 @@ const isBlank = (r: RawRecord) => r.fields.length === 1 && r.fields[0]!.trim() =
 /** Characters of the head a candidate dialect is tried on. */
 const TRIAL_CHARS = 64 * 1024;
 
-/**
- * How evenly a dialect reads the head: the share of records that have the usual field count and
- * no misplaced quote, halved when a quote is never closed or when it finds a single column.
- */
-function evenness(head: string, truncated: boolean, dialect: Dialect): number {
+interface Evenness {
+  /** Share of the records, from the first one of the usual width on, that have that width and no misplaced quote. */
+  share: number;
+  /** The usual field count. */
+  width: number;
+  /** A quote is never closed. */
+  unterminated: boolean;
+  /** Escape characters that escaped something. */
+  escapes: number;
+}
+
+/** How evenly a dialect reads the head. */
+function evenness(head: string, truncated: boolean, dialect: Dialect): Evenness {
   const stats: ParseStats = { quoteAnomalies: 0, unterminatedLine: null };
   const text = head.length > TRIAL_CHARS ? head.slice(0, TRIAL_CHARS) : head;
   const records = parseRecords(text, dialect, truncated || text.length < head.length, 300, stats).filter((r) => !isBlank(r));
-  if (records.length === 0) return 0;
-  const k = mode(records.map((r) => r.fields.length));
-  const even = records.filter((r) => r.fields.length === k).length - stats.quoteAnomalies;
-  let score = Math.max(0, even) / records.length;
-  if (stats.unterminatedLine !== null) score *= 0.5;
-  if (k < 2) score *= 0.5;
-  return score;
+  const unterminated = stats.unterminatedLine !== null;
+  const escapes = stats.escapesUsed ?? 0;
+  if (records.length === 0) return { share: 0, width: 0, unterminated, escapes };
+  const width = mode(records.map((r) => r.fields.length));
+  // Title lines above the table do not count against a dialect.
+  const body = records.slice(Math.max(0, records.findIndex((r) => r.fields.length === width)));
+  // ...but a table is most of the head, and more than one record.
+  const share =
+    body.length >= 2 && body.length * 2 >= records.length
+      ? body.filter((r) => r.fields.length === width && !r.anomaly).length / body.length
+      : 0;
+  return { share, width, unterminated, escapes };
 }
 
+const score = (e: Evenness) => e.share * (e.unterminated ? 0.5 : 1) + 1e-3 * (e.escapes / (e.escapes + 1));
+
+/** A candidate must read this share of the head evenly to replace the detected dialect. */
+const CONVINCING = 0.95;
+
 /**
- * The detected dialect when it reads the head evenly, else the candidate that reads it most
- * evenly: the usual delimiters (space included), double or single quotes or none, and for a
- * quote: doubled-quote escapes, backslash escapes, or lenient quoting (no escape at all). Ties
- * keep the detected dialect, then the more conventional choice.
+ * The detected dialect, unless it reads the head unevenly (records of different widths, a quote
+ * out of place or never closed) and another one reads it as a table of several columns almost
+ * perfectly: the usual delimiters (space included), double or single quotes or none, and for a
+ * quote: doubled-quote escapes, backslash escapes, no escape (lenient quoting), or for single
+ * quotes a double quote as escape. The best such reading wins; ties go to the more conventional.
+ * A file that reads evenly as one column keeps its single column.
  */
 function bestDialect(head: string, truncated: boolean, detected: Dialect, overrides: DialectOverrides): Dialect {
+  const own = evenness(head, truncated, detected);
+  if (own.share >= 1 && !own.unterminated) return detected;
   let best = detected;
-  let bestScore = evenness(head, truncated, detected);
-  if (bestScore >= 1) return best;
+  let bestScore = own.width >= 2 ? score(own) : 0;
   const delimiters = overrides.delimiter !== undefined ? [overrides.delimiter] : [...new Set([detected.delimiter, ',', ';', '\t', '|', ' '])];
   const quotes = overrides.quote !== undefined ? [overrides.quote] : ['"', "'", ''];
   for (const delimiter of delimiters) {
     for (const quote of quotes) {
-      const escapes = overrides.escape !== undefined ? [overrides.escape] : quote ? [quote, '\\', ''] : [''];
+      const escapes =
+        overrides.escape !== undefined ? [overrides.escape] : quote === "'" ? ["'", '', '\\', '"'] : quote ? [quote, '', '\\'] : [''];
       for (const escape of escapes) {
-        const candidate = { delimiter, quote, escape };
-        if (candidate.delimiter === detected.delimiter && quote === detected.quote && escape === detected.escape) continue;
-        const score = evenness(head, truncated, candidate);
-        if (score > bestScore + 1e-9) {
-          best = candidate;
-          bestScore = score;
+        if (delimiter === detected.delimiter && quote === detected.quote && escape === detected.escape) continue;
+        const e = evenness(head, truncated, { delimiter, quote, escape });
+        if (e.width < 2 || e.share < CONVINCING || e.unterminated) continue;
+        if (score(e) > bestScore + 1e-9) {
+          best = { delimiter, quote, escape };
+          bestScore = score(e);
         }
       }
     }
@@ -147,7 +169,10 @@ function splitHeader(r: RawRecord | undefined, fieldCount: number): string[] | n
   if (!r || r.fields.length !== 1 || fieldCount < 2) return null;
   const text = r.fields[0]!.trim();
   for (const sep of [/\s+/, /\s*;\s*/, /\s*,\s*/, /\t/, /\s*\|\s*/]) {
-    const parts = text.split(sep).filter((p) => p !== '');
+    const parts = text
+      .split(sep)
+      .map((p) => p.replace(/^(["'])(.*)\1$/, '$2'))
+      .filter((p) => p !== '');
     if (parts.length === fieldCount && !parts.some(looksTyped)) return parts;
   }
   return null;
@@ -170,12 +195,13 @@ function headerIndex(records: RawRecord[], fieldCount: number): number {
   return 0;
 }
 
-/** Columns whose data values are mostly numbers, dates or flags. */
+/** Columns whose data values are mostly numbers, dates or flags (one value is enough in a one-row file). */
 function typedColumns(data: RawRecord[], fieldCount: number): number[] {
   const out: number[] = [];
+  const least = data.length >= 2 ? 2 : 1;
   for (let j = 0; j < fieldCount; j++) {
     const values = data.map((r) => r.fields[j] ?? '').filter((v) => v.trim() !== '');
-    if (values.length >= 2 && values.filter(looksTyped).length / values.length >= 0.8) out.push(j);
+    if (values.length >= least && values.filter(looksTyped).length / values.length >= 0.8) out.push(j);
   }
   return out;
 }
@@ -224,7 +250,8 @@ export async function detectDialect(
   if (overrides.headerRows !== undefined) headerRows = overrides.headerRows;
   else {
     const data = records.slice(start + 1, start + 60);
-    const typed = typedColumns(data.slice(2), fieldCount);
+    // Past a possible second and third header row; all of it in a tiny file.
+    const typed = typedColumns(data.length > 2 ? data.slice(2) : data, fieldCount);
     const first = records[start];
     if (!first) headerRows = 1;
     else if (typed.length > 0) {
@@ -239,6 +266,9 @@ export async function detectDialect(
         headerRows = 1;
         while (headerRows < 3 && records[start + headerRows] && isHeaderLike(records[start + headerRows]!, typed)) headerRows++;
       }
+    } else if (first.fields.some((f) => f.trim() !== '') && first.fields.every((f) => f.trim() === '' || looksTyped(f))) {
+      // Numbers and dates are values, never names.
+      headerRows = 0;
     } else {
       // Every column is text: trust DuckDB's judgement when it looked at the same place.
       headerRows = sniffed && !sniffed.hasHeader && skipOf(start) === 0 ? 0 : 1;
@@ -253,7 +283,8 @@ export async function detectDialect(
       ? split[j]!
       : headerRecords
           .map((r) => (r.fields[j] ?? '').trim())
-          .filter((v) => v !== '')
+          // A rule under the names ("-----", "=====") is decoration, not a name.
+          .filter((v) => v !== '' && !/^[-=_~*]{2,}$/.test(v))
           .join(' '),
   );
   return {

@@ -15,6 +15,9 @@ export function csvReadError(file: string, err: unknown): QdError {
     what = 'the file is not UTF-8 text (wrong encoding?)';
   } else if (/No files found|Cannot open file|No such file/i.test(raw)) what = 'the file cannot be opened';
   else if (/Value with unterminated quote|unterminated quote/i.test(raw)) what = 'a quoted value is never closed';
+  else if (/state machine reached an invalid state/i.test(raw)) {
+    what = 'the reader lost track of the records here (line endings or quotes it cannot follow)';
+  }
   else what = firstLine(raw);
   const where = [file, line ? `line ${line}` : null, column ? `column "${column}"` : null]
     .filter(Boolean)

@@ -19,7 +19,7 @@ import type {
 import { DEFAULT_NULL_TOKENS } from '../../../shared/import/types';
 import { quoteIdent, quoteLiteral } from '../../../shared/spec/quote';
 import type { OperationHandle } from '../operations';
-import { copyLines, countLineEndings, mixedLineEndings, normalizeLineEndings, scanRecords } from './csv-scan';
+import { copyLines, countLineEndings, mixedLineEndings, normalizeLineEndings, rewriteAsRfc4180, scanRecords } from './csv-scan';
 import { detectDialect, uniqueNames, type DialectGuess } from './dialect';
 import { csvReadError } from './duckdb-errors';
 import { detectEncoding, needsTranscoding, readTextHead, transcodeToUtf8 } from './encoding';
@@ -234,15 +234,29 @@ async function loadRaw(
   const view = 'qd_raw';
   const extra = rawColumnIdent(n);
   const columnsSql = `{${[...names.map((_, i) => rawColumnIdent(i)), extra].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
-  // Lenient quoting (a quote inside a quoted value that does not end it is kept) is DuckDB's
-  // non-strict mode; the field counts are checked below either way.
-  const lenient = dialect.quote !== '' && dialect.escape === '';
+  let source: ReadSource = { path: prepared.textPath, skip: dialect.skipRows, lineOffset: 0 };
+  let reading = dialect;
+  if (dialect.quote !== '' && dialect.escape !== dialect.quote) {
+    // Lenient quoting (a quote inside a quoted value stays unless a delimiter or a line end
+    // follows) and escape characters kept before anything but a quote are not DuckDB's: the
+    // file is rewritten in RFC 4180 first, line for line (records.ts says how it is read).
+    const rfc = tempFile(prepared, tempDir, 'rfc');
+    await rewriteAsRfc4180(prepared.textPath, rfc, dialect);
+    source = { ...source, path: rfc };
+    reading = { ...dialect, quote: '"', escape: '"' };
+  } else if (dialect.skipRows > 0 && dialect.quote !== '' && preambleText(head, dialect.skipRows).includes(dialect.quote)) {
+    // DuckDB's skip follows quotes: a stray quote in a title line above the header makes it skip
+    // far more than asked. Such a preamble is cut off instead.
+    const body = tempFile(prepared, tempDir, 'body');
+    await copyLines(prepared.textPath, body, dialect.skipRows + 1, null);
+    source = { path: body, skip: 0, lineOffset: dialect.skipRows };
+  }
   const create = (source: ReadSource) =>
     conn.run(
       `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(source.path)}, ${[
-        `delim=${quoteLiteral(dialect.delimiter)}`,
-        `quote=${quoteLiteral(dialect.quote)}`,
-        `escape=${quoteLiteral(dialect.escape)}`,
+        `delim=${quoteLiteral(reading.delimiter)}`,
+        `quote=${quoteLiteral(reading.quote)}`,
+        `escape=${quoteLiteral(reading.escape)}`,
         'header=false',
         `skip=${source.skip}`,
         'auto_detect=false',
@@ -251,47 +265,41 @@ async function loadRaw(
         // The parallel reader cannot pad records whose values hold line breaks.
         'parallel=false',
         `nullstr=${quoteLiteral(NO_NULL)}`,
-        `strict_mode=${!lenient}`,
+        'strict_mode=true',
       ].join(', ')})${limit !== null ? ` LIMIT ${limit + dialect.headerRows}` : ''}`,
     );
-  const allEmpty = Array.from({ length: n }, (_, i) => `(${rawColumnIdent(i)} IS NULL OR trim(${rawColumnIdent(i)}) = '')`).join(
-    ' AND ',
+  // A record with a value somewhere (blank records are skipped). Written as a disjunction, which
+  // DuckDB stops evaluating at the first filled column: ten times faster than NOT (all empty).
+  const filled = Array.from({ length: n }, (_, i) => `(${rawColumnIdent(i)} IS NOT NULL AND trim(${rawColumnIdent(i)}) <> '')`).join(
+    ' OR ',
   );
   const check = async () => {
     const h = dialect.headerRows;
-    // A header may be short (no trailing delimiter on its line) or end with an empty name.
+    const last = rawColumnIdent(n - 1);
+    // A data record with a value in the extra column is long, one with NULL in the last is short;
+    // a header may be short (no trailing delimiter on its line) or end with an empty name.
     const bad = (
       await conn.runAndReadAll(
-        `SELECT least(
-           min(rowid) FILTER (WHERE rowid >= ${h} AND ${extra} IS NOT NULL),
-           min(rowid) FILTER (WHERE rowid >= ${h} AND ${rawColumnIdent(n - 1)} IS NULL AND NOT (${allEmpty})),
-           min(rowid) FILTER (WHERE rowid < ${h} AND trim(${extra}) <> '')) AS r
-         FROM ${table}`,
+        `SELECT min(rowid) AS r FROM ${table}
+         WHERE (${extra} IS NOT NULL OR ${last} IS NULL)
+           AND ((rowid >= ${h} AND (${extra} IS NOT NULL OR ${filled})) OR (rowid < ${h} AND trim(${extra}) <> ''))`,
       )
     ).getRowObjectsJS()[0]?.r;
     if (bad !== null && bad !== undefined) throw new RaggedRow(Number(bad));
   };
 
-  // DuckDB's skip follows quotes: a stray quote in a title line above the header makes it skip
-  // far more than asked. Such a preamble is cut off instead.
-  let source: ReadSource = { path: prepared.textPath, skip: dialect.skipRows, lineOffset: 0 };
-  if (dialect.skipRows > 0 && dialect.quote !== '' && preambleText(head, dialect.skipRows).includes(dialect.quote)) {
-    const body = tempFile(prepared, tempDir, 'body');
-    await copyLines(prepared.textPath, body, dialect.skipRows + 1, null);
-    source = { path: body, skip: 0, lineOffset: dialect.skipRows };
-  }
   const warnings: ImportWarning[] = [];
   try {
     await create(source);
     await check();
   } catch (e) {
-    const error = await locateReadError(file, source, dialect, e);
+    const error = await locateReadError(file, source, reading, e);
     // Two tables in one file: reading failed at the second one's header or in its records. Keep
     // the first table when the header repeats before the failing line.
     const line = error.error.location?.line;
     const [h0, h1] = dialect.headers;
     if (typeof line !== 'number' || dialect.headerRows === 0 || n < 2 || !h0 || !h1) throw error;
-    const scan = await scanRecords(source.path, dialect, {
+    const scan = await scanRecords(source.path, reading, {
       skipLines: source.skip,
       headerRecords: dialect.headerRows,
       expected: n,
@@ -311,7 +319,7 @@ async function loadRaw(
       await create(source);
       await check();
     } catch (e2) {
-      throw await locateReadError(file, source, dialect, e2);
+      throw await locateReadError(file, source, reading, e2);
     }
   }
   // A second table below the first (an export with two blocks) starts where the header repeats.
@@ -339,7 +347,7 @@ async function loadRaw(
   await conn.run(
     `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT ${names.map((_, i) => rawColumnIdent(i)).join(', ')}, rowid + ${lineBase} AS __line
      FROM ${table}
-     WHERE rowid >= ${dialect.headerRows}${end !== null ? ` AND rowid < ${end}` : ''} AND NOT (${allEmpty})`,
+     WHERE rowid >= ${dialect.headerRows}${end !== null ? ` AND rowid < ${end}` : ''} AND (${filled})`,
   );
   const rows = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${view}`)).getRowObjectsJS()[0]?.n ?? 0);
   return {
@@ -376,12 +384,12 @@ async function locateReadError(file: ImportFile, source: ReadSource, dialect: Di
       const { line, expected, found } = scan.firstRagged;
       return new ImportError({
         code: 'IMPORT_FAILED',
-        message: `${file.displayName}, line ${at(line)}: expected ${expected} fields as in the header, found ${found}`,
+        message: `${file.displayName}, line ${at(line)}: expected ${expected} field${expected === 1 ? '' : 's'} as in the header, found ${found}`,
         location: { file: file.displayName, line: at(line) },
         ...(e instanceof RaggedRow ? {} : { detail: raw }),
       });
     }
-    if (scan?.unclosedQuoteLine && unterminated) {
+    if (scan?.unclosedQuoteLine) {
       return new ImportError({
         code: 'IMPORT_FAILED',
         message: `${file.displayName}, line ${at(scan.unclosedQuoteLine)}: a quoted value is never closed`,
@@ -389,13 +397,18 @@ async function locateReadError(file: ImportFile, source: ReadSource, dialect: Di
         detail: raw,
       });
     }
-    if (e instanceof RaggedRow) {
-      // Our scan and DuckDB disagree: name the record's approximate line.
-      const line = e.rowid + source.skip + source.lineOffset + 1;
+    // The data reads evenly: the broken record is the header, or our scan and DuckDB disagree.
+    const record = e instanceof RaggedRow ? e.rowid : Number(/CSV Error on Line: (\d+)/.exec(raw)?.[1] ?? NaN) - source.skip - 1;
+    if (ragged && Number.isFinite(record)) {
+      const line = record + source.skip + source.lineOffset + 1;
+      const inHeader = record < dialect.headerRows;
       return new ImportError({
         code: 'IMPORT_FAILED',
-        message: `${file.displayName}, line ${line}: this record does not have the ${dialect.fieldCount} fields of the header`,
+        message: inHeader
+          ? `${file.displayName}, line ${line}: the header has more fields than the ${dialect.fieldCount} of the data`
+          : `${file.displayName}, line ${line}: this record does not have the ${dialect.fieldCount} fields of the header`,
         location: { file: file.displayName, line },
+        detail: raw,
       });
     }
   }
@@ -454,8 +467,8 @@ export async function analyse(
       loaded = await read();
     } catch (e) {
       // DuckDB's reader follows one kind of line ending: a file that mixes them (LF and CRLF, or
-      // lone CRs) is read again with every line ending made a LF.
-      if (!(e instanceof ImportError) || !/state machine reached an invalid state/i.test(e.error.detail ?? '')) throw e;
+      // lone CRs) fails somewhere, and is read again with every line ending made a LF.
+      if (!(e instanceof ImportError) || e.error.code !== 'IMPORT_FAILED' || prepared.format !== 'csv') throw e;
       const endings = await countLineEndings(prepared.textPath);
       if (!mixedLineEndings(endings)) throw e;
       const uniform = tempFile(prepared, tempDir, 'lf');

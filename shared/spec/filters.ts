@@ -1,0 +1,133 @@
+// Filters -> a WHERE condition. A flat list is an AND; a tree nests and/or/not. Every value is a
+// bound parameter; dates compare on half-open ranges [from, to).
+import { SpecError, type Ctx } from './context';
+import { addDays, formatDay, parseDay, resolvePeriod } from './dates';
+import { quoteIdent } from './quote';
+import type { NormalizedFilter, NormalizedFilterTree } from './types';
+
+function dayParam(ctx: Ctx, text: unknown, field: string): string {
+  if (typeof text !== 'string' || !parseDay(text)) {
+    throw new SpecError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(text)}`, { field });
+  }
+  return ctx.param(text);
+}
+
+function rangeSql(ctx: Ctx, col: string, from: string, to: string, field: string): string {
+  const cast = (p: string) => `CAST(${p} AS DATE)`;
+  return `(${col} >= ${cast(dayParam(ctx, from, field))} AND ${col} < ${cast(dayParam(ctx, to, field))})`;
+}
+
+export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): string {
+  const column = ctx.resolve(f, `${field}.${f.role !== null ? 'role' : 'column'}`);
+  const kind = ctx.kindOf(column, `${field}.${f.role !== null ? 'role' : 'column'}`);
+  const col = quoteIdent(column);
+  const need = (n: number) => {
+    if (f.values.length < n) {
+      throw new SpecError(`${f.op} needs ${n} value${n > 1 ? 's' : ''}`, { field: `${field}.values` });
+    }
+  };
+  const needDate = () => {
+    if (kind !== 'date' && kind !== 'timestamp') {
+      throw new SpecError(`${f.op} needs a date column; "${column}" is ${kind}`, { field: `${field}.op` });
+    }
+  };
+  switch (f.op) {
+    case 'is_null':
+      return `${col} IS NULL`;
+    case 'not_null':
+      return `${col} IS NOT NULL`;
+    case 'eq':
+      need(1);
+      return f.values[0] === null ? `${col} IS NULL` : `${col} = ${ctx.bind(f.values[0]!, kind)}`;
+    case 'neq':
+      need(1);
+      return `${col} IS DISTINCT FROM ${ctx.bind(f.values[0]!, kind)}`;
+    case 'in':
+    case 'not_in': {
+      need(1);
+      const nonNull = f.values.filter((v) => v !== null);
+      const hasNull = nonNull.length < f.values.length;
+      const list = nonNull.map((v) => ctx.bind(v, kind)).join(', ');
+      if (f.op === 'in') {
+        const parts = [list ? `${col} IN (${list})` : null, hasNull ? `${col} IS NULL` : null];
+        return `(${parts.filter(Boolean).join(' OR ')})`;
+      }
+      const parts = [list ? `${col} NOT IN (${list})` : null, hasNull ? `${col} IS NOT NULL` : null];
+      const clause = parts.filter(Boolean).join(' AND ');
+      // "not in" keeps empty cells unless empty is one of the excluded values.
+      return hasNull ? `(${clause})` : `(${clause} OR ${col} IS NULL)`;
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      need(1);
+      const sym = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
+      return `${col} ${sym} ${ctx.bind(f.values[0]!, kind)}`;
+    }
+    case 'between':
+      // Half-open [from, to): consecutive ranges never count a row twice.
+      need(2);
+      return `(${col} >= ${ctx.bind(f.values[0]!, kind)} AND ${col} < ${ctx.bind(f.values[1]!, kind)})`;
+    case 'contains':
+      need(1);
+      return `contains(lower(CAST(${col} AS VARCHAR)), lower(${ctx.param(String(f.values[0]))}))`;
+    case 'before':
+      needDate();
+      need(1);
+      return `${col} < CAST(${dayParam(ctx, f.values[0], `${field}.values.0`)} AS DATE)`;
+    case 'after': {
+      needDate();
+      need(1);
+      // Strictly after the day: from the next midnight on, so a timestamp on that day is excluded.
+      const value = f.values[0];
+      const day = typeof value === 'string' ? parseDay(value) : null;
+      if (!day) throw new SpecError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`, { field: `${field}.values.0` });
+      return `${col} >= CAST(${ctx.param(formatDay(addDays(day, 1)))} AS DATE)`;
+    }
+    case 'in_period': {
+      needDate();
+      if (f.period === null) throw new SpecError('in_period needs a period', { field: `${field}.period` });
+      const range =
+        typeof f.period === 'string' ? resolvePeriod(f.period, ctx.today(`${field}.period`), ctx.calendar) : f.period;
+      return rangeSql(ctx, col, range.from, range.to, `${field}.period`);
+    }
+  }
+}
+
+function isLeaf(node: NormalizedFilterTree): node is NormalizedFilter {
+  return 'op' in node;
+}
+
+/** A tree node -> SQL; `top` joins a top-level AND on separate lines, as the flat list always did. */
+export function filterTreeSql(ctx: Ctx, node: NormalizedFilterTree, field: string, top = false): string | null {
+  if (isLeaf(node)) return filterLeafSql(ctx, node, field);
+  if ('not' in node) {
+    const inner = filterTreeSql(ctx, node.not, `${field}.not`);
+    // NOT of "no condition" keeps nothing. IS NOT TRUE keeps the rows where the inner condition is
+    // unknown (an empty cell): "not (segment = Gold)" keeps deals without a segment, as not_in does.
+    return inner === null ? 'FALSE' : `(${inner}) IS NOT TRUE`;
+  }
+  const [key, children] = 'and' in node ? (['and', node.and] as const) : (['or', node.or] as const);
+  const parts = children
+    .map((child, i) => filterTreeSql(ctx, child, `${field}.${key}.${i}`))
+    .filter((p): p is string => p !== null);
+  if (parts.length === 0) return key === 'and' ? null : 'FALSE';
+  if (parts.length === 1) return parts[0]!;
+  if (top && key === 'and') return parts.join('\n  AND ');
+  return `(${parts.join(key === 'and' ? ' AND ' : ' OR ')})`;
+}
+
+/** The flat list (field "filters") and the tree (field "filter"), ANDed; null when there is none. */
+export function specFiltersSql(
+  ctx: Ctx,
+  filters: readonly NormalizedFilter[],
+  tree: NormalizedFilterTree | null,
+): string | null {
+  const parts = filters.map((f, i) => filterLeafSql(ctx, f, `filters.${i}`));
+  if (tree !== null) {
+    const sql = filterTreeSql(ctx, tree, 'filter', true);
+    if (sql !== null) parts.push(sql);
+  }
+  return parts.length > 0 ? parts.join('\n  AND ') : null;
+}
