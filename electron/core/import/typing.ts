@@ -306,6 +306,26 @@ export async function countFailures(
   samples = 5,
   rawIdentOf: (plan: ColumnPlan) => string = (p) => `c${p.index}`,
 ): Promise<ColumnPlan[]> {
+  // One statement per group of columns: DuckDB's planning cost grows much faster than the
+  // column count, and CRM exports of 200 columns are common.
+  const out: ColumnPlan[] = [];
+  for (let i = 0; i < plans.length; i += COLUMNS_PER_STATEMENT) {
+    out.push(...(await countFailuresOnce(conn, rawTable, plans.slice(i, i + COLUMNS_PER_STATEMENT), settings, samples, rawIdentOf)));
+  }
+  return out;
+}
+
+/** Columns per checking statement (see countFailures). */
+const COLUMNS_PER_STATEMENT = 16;
+
+async function countFailuresOnce(
+  conn: DuckDBConnection,
+  rawTable: string,
+  plans: ColumnPlan[],
+  settings: ConversionSettings,
+  samples: number,
+  rawIdentOf: (plan: ColumnPlan) => string,
+): Promise<ColumnPlan[]> {
   if (plans.length === 0) return [];
   const inner: string[] = ['__line'];
   const aggs: string[] = [];
@@ -739,8 +759,15 @@ async function evaluate(
     }
   }
   if (targets.length === 0) return;
-  const row = (await conn.runAndReadAll(`SELECT ${aggs.map((a, i) => `${a} AS f${i}`).join(', ')} FROM ${quoteIdent(sampleTable)}`)).getRowObjectsJS()[0] ?? {};
-  targets.forEach((c, i) => (c.failed = num(row[`f${i}`])));
+  // Several statements of a few dozen aggregates each: see countFailures.
+  const per = COLUMNS_PER_STATEMENT * 2;
+  for (let start = 0; start < aggs.length; start += per) {
+    const part = aggs.slice(start, start + per);
+    const row =
+      (await conn.runAndReadAll(`SELECT ${part.map((a, i) => `${a} AS f${i}`).join(', ')} FROM ${quoteIdent(sampleTable)}`)).getRowObjectsJS()[0] ??
+      {};
+    part.forEach((_, i) => (targets[start + i]!.failed = num(row[`f${i}`])));
+  }
 }
 
 function tempName(what: string): string {
