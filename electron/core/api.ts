@@ -271,6 +271,7 @@ export class CoreApi implements QuarterdeckApi {
       try {
         const arrow = await queryToArrow(conn, compiled.value.sql, compiled.value.params, {
           maxRows: spec.limit,
+          sqlLimited: true,
         });
         const elapsedMs = performance.now() - started;
         const byId = new Map(arrow.columns.map((c) => [c.name, c]));

@@ -90,6 +90,8 @@ export async function inspectSource(
       match: match ? matchInfo(match, signature, snapshotDate) : null,
       snapshotDate,
     };
+  } catch (e) {
+    throw asImportError(file.displayName, e);
   } finally {
     await conn.run('DROP TABLE IF EXISTS qd_inspect_typed').catch(() => undefined);
     await dropRaw(conn);
@@ -213,13 +215,7 @@ export async function importSource(
     } catch (e) {
       // An interrupt can land in any statement: report it as a cancellation.
       if (op.isCancelled()) throw cancelledError();
-      if (e instanceof ImportError) throw e;
-      throw new ImportError({
-        code: 'IMPORT_FAILED',
-        message: `${req.file.displayName}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-        location: { file: req.file.displayName },
-        detail: e instanceof Error ? e.message : String(e),
-      });
+      throw asImportError(req.file.displayName, e);
     } finally {
       await dropRaw(conn);
       await analysis?.prepared.cleanup();
@@ -309,6 +305,17 @@ function rememberedKinds(
     if (before !== p.kind) differs = true;
   }
   return differs ? { ...kinds, ...chosen } : null;
+}
+
+/** Anything unexpected while reading a file is still reported against that file. */
+function asImportError(file: string, e: unknown): ImportError {
+  if (e instanceof ImportError) return e;
+  return new ImportError({
+    code: 'IMPORT_FAILED',
+    message: `${file}: ${e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e)}`,
+    location: { file },
+    detail: e instanceof Error ? e.message : String(e),
+  });
 }
 
 function freeSlug(base: string, sources: SourceRecord[]): string {

@@ -60,6 +60,11 @@ export interface QueryToArrowOptions {
   maxRows?: number;
   /** Rows per Arrow RecordBatch (DuckDB chunks are coalesced up to this). Default {@link DEFAULT_BATCH_ROWS}. */
   batchRows?: number;
+  /**
+   * The SQL already ends with LIMIT maxRows + 1 (the spec compiler's queries): no wrapper is
+   * prepared for the limit, which saves a second planning of the statement.
+   */
+  sqlLimited?: boolean;
 }
 
 /** Default rows per RecordBatch: large enough that per-batch overhead vanishes, small enough to stream. */
@@ -91,7 +96,8 @@ export async function queryToArrow(
 
   const statements: DuckDBPreparedStatement[] = [];
   try {
-    const { plans, result } = await executePlanned(connection, sql, params, maxRows, statements);
+    const wrapLimit = options.sqlLimited ? undefined : maxRows;
+    const { plans, result } = await executePlanned(connection, sql, params, wrapLimit, statements);
     const names = uniqueNames(plans.map((p) => p.name));
     const schema = new Schema(
       plans.map((p, i) => {
