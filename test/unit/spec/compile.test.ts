@@ -12,36 +12,14 @@ import type { AnalysisSpec, SourceSchema } from '../../../shared/spec/types';
 import { readArrow } from '../../../shared/arrow/cells';
 import { queryToArrow } from '../../../electron/core/query/arrow';
 import { memoryConnection } from '../../helpers/duckdb';
+import { DEALS_SCHEMA, DEALS_SQL } from './deals-fixture';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-// Eight deals. amount is DECIMAL so that the explicit cast to DOUBLE is exercised.
-const DEALS_SQL = `
-CREATE TABLE deals AS SELECT * FROM (VALUES
-  ('D1', 'Ann',  'Gold',   'Won',  1000.50::DECIMAL(12,2), 100, DATE '2024-01-05', TIMESTAMP '2024-02-01 10:00:00'),
-  ('D2', 'Ann',  'Silver', 'Lost',  200.00::DECIMAL(12,2),   0, DATE '2024-01-20', TIMESTAMP '2024-03-15 09:30:00'),
-  ('D3', 'Bob',  'Gold',   'Won',  3000.00::DECIMAL(12,2), 100, DATE '2024-02-10', TIMESTAMP '2024-04-01 00:00:00'),
-  ('D4', 'Bob',  'Bronze', 'Open',  500.25::DECIMAL(12,2),  40, DATE '2024-02-11', NULL),
-  ('D5', 'Cleo', 'Gold',   'Open', 1500.00::DECIMAL(12,2),  60, DATE '2024-03-03', NULL),
-  ('D6', 'Cleo', NULL,     'Won',   750.00::DECIMAL(12,2), 100, DATE '2024-03-31', TIMESTAMP '2024-04-30 23:59:59'),
-  ('D7', 'Ann',  'Gold',   'Won',  NULL,                   100, DATE '2024-04-01', TIMESTAMP '2024-05-02 08:00:00'),
-  ('D8', 'Bob',  'Silver', 'Lost',  100.00::DECIMAL(12,2),  10, DATE '2024-04-07', TIMESTAMP '2024-04-20 12:00:00')
-) AS t(deal_id, owner, segment, status, amount, probability, created_at, closed_at)`;
-
-const SCHEMA: SourceSchema = {
-  table: 'deals',
-  columns: [
-    { name: 'deal_id', type: 'VARCHAR' },
-    { name: 'owner', type: 'VARCHAR' },
-    { name: 'segment', type: 'VARCHAR' },
-    { name: 'status', type: 'VARCHAR' },
-    { name: 'amount', type: 'DECIMAL(12,2)' },
-    { name: 'probability', type: 'INTEGER' },
-    { name: 'created_at', type: 'DATE' },
-    { name: 'closed_at', type: 'TIMESTAMP' },
-  ],
-};
+// The eight deals (amount is DECIMAL, so that the explicit cast to DOUBLE is exercised) live in
+// deals-fixture.ts, shared by the spec tests.
+const SCHEMA: SourceSchema = DEALS_SCHEMA;
 
 interface Case {
   name: string;
