@@ -19,7 +19,19 @@ const SAMPLES = join(ROOT, 'resources/samples');
 const OUTPUT = join(ROOT, 'test/e2e/output');
 const MAVEN = resolve(ROOT, '../shared/data/maven-crm-sales-opportunities/sales_pipeline.csv');
 const CHROMIUM = '/usr/bin/chromium';
-const DEMO = ['deals', 'accounts', 'reps', 'activities', 'costs', 'targets', 'pipeline'];
+// The demo's sources, each enriched model right after its base source.
+const DEMO = [
+  'deals',
+  'deals (enriched)',
+  'accounts',
+  'reps',
+  'activities',
+  'activities (enriched)',
+  'costs',
+  'targets',
+  'targets (enriched)',
+  'pipeline',
+];
 
 // The figures table formats like this (en-US, at most 2 decimals); the test formats independently.
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -392,9 +404,16 @@ describe('Quarterdeck in the browser', () => {
     for (const fraction of [1, 0.5, 0.123, 0.999]) {
       await scrollTo(fraction);
       await expect.poll(async () => (await page.locator(`${grid} .skeleton`).count()) === 0, { timeout: 10_000 }).toBe(true);
-      const shown = await rowsMatch();
-      expect(shown.length).toBeGreaterThan(10);
-      for (const [gutter, id] of shown) expect(id).toBe(gutter);
+      // Rows are filled as their window arrives: wait until every rendered row shows its own id.
+      await expect
+        .poll(
+          async () => {
+            const shown = await rowsMatch();
+            return shown.length > 10 && shown.every(([gutter, id]) => id === gutter);
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
     }
     await scrollTo(1);
     await page.waitForSelector(`${grid} [role="gridcell"]:text-is("1,000,000")`);

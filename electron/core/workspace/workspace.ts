@@ -179,7 +179,9 @@ async function readCatalog(conn: DuckDBConnection): Promise<SourceRecord[]> {
       roles,
     });
   }
-  return [...out, ...(await enrichedModels(conn, out))];
+  // Each enriched model is listed right after the source it enriches.
+  const models = await enrichedModels(conn, out);
+  return out.flatMap((s) => [s, ...models.filter((m) => m.model?.base === s.name)]);
 }
 
 /** The enriched model of each source with confirmed relationships, listed as a source of its own. */
