@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultWorkspacePath } from '../core/paths';
 import { importCommand, queryCommand, sourcesCommand, type CliOutput } from './commands';
 import { importSettingsFromArgs } from './import-args';
+import { kpiCommand } from './kpi-command';
 
 const USAGE = `Usage:
   quarterdeck import <file.csv|file.xlsx> --workspace <file.duckdb> [--source <name>] [--snapshot YYYY-MM-DD]
@@ -13,6 +14,10 @@ const USAGE = `Usage:
       [--role <role>=<column>]...
   quarterdeck query --workspace <file.duckdb> --spec <spec.json> [--format csv|json] [--out <file>]
   quarterdeck sources --workspace <file.duckdb> [--json]
+  quarterdeck kpi --list [--json]
+  quarterdeck kpi <name>[,<name>...] --workspace <file.duckdb> [--source <name>] [--by <role>[,<role>]]
+      [--grain day|week|month|quarter|year] [--period <preset|YYYY|YYYY-MM|YYYY-Qn|start..end>]
+      [--filter <role>=<value>]... [--stale-days N] [--today YYYY-MM-DD] [--format csv|json]
 
 The workspace defaults to ~/.quarterdeck/workspace.duckdb (or $QUARTERDECK_HOME).`;
 
@@ -46,6 +51,13 @@ async function run(argv: string[]): Promise<CliOutput> {
         null: { type: 'string', multiple: true },
         type: { type: 'string', multiple: true },
         role: { type: 'string', multiple: true },
+        list: { type: 'boolean' },
+        by: { type: 'string' },
+        grain: { type: 'string' },
+        period: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        'stale-days': { type: 'string' },
+        today: { type: 'string' },
       },
     });
   } catch (e) {
@@ -82,6 +94,14 @@ async function run(argv: string[]): Promise<CliOutput> {
       }
       return out;
     }
+    case 'kpi':
+      return kpiCommand({
+        names: positionals, list: values.list ?? false, json: values.json ?? false, workspace, format: values.format ?? 'csv',
+        ...(values.source ? { source: values.source } : {}), ...(values.by ? { by: values.by } : {}),
+        ...(values.grain ? { grain: values.grain } : {}), ...(values.period ? { period: values.period } : {}),
+        ...(values.filter ? { filter: values.filter } : {}), ...(values['stale-days'] ? { staleDays: values['stale-days'] } : {}),
+        ...(values.today ? { today: values.today } : {}),
+      });
     case 'sources':
       return sourcesCommand({ workspace, json: values.json ?? false });
     default:

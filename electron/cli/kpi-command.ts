@@ -1,0 +1,83 @@
+// `quarterdeck kpi`: the KPI catalog, and KPI values per group, headless.
+import type { CellValue } from '../../shared/arrow/cells';
+import { catalogListing, isTimeGrain, parsePeriod } from '../../shared/model/kpis';
+import { CoreApi, localToday } from '../core/api';
+import { runKpis, type KpiRunOptions } from '../core/kpi';
+import { describeError, type CliOutput } from './commands';
+
+export interface KpiArgs {
+  names: string[];
+  list: boolean;
+  json: boolean;
+  workspace: string;
+  source?: string;
+  by?: string;
+  grain?: string;
+  period?: string;
+  filter?: string[];
+  format: string;
+  staleDays?: string;
+  today?: string;
+}
+
+const usageError = (message: string): CliOutput => ({ code: 2, stdout: '', stderr: `error: ${message}\n` });
+
+export async function kpiCommand(args: KpiArgs): Promise<CliOutput> {
+  if (args.list) {
+    const list = catalogListing();
+    if (args.json || args.format === 'json') return { code: 0, stdout: `${JSON.stringify(list, null, 2)}\n`, stderr: '' };
+    return {
+      code: 0,
+      stdout: `${list.map((k) => `${k.name}\t${k.label}\t${k.formula}\troles: ${k.requiredRoles.join(', ')}`).join('\n')}\n`,
+      stderr: '',
+    };
+  }
+  const names = args.names.flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) return usageError('kpi needs KPI names (see `quarterdeck kpi --list`)');
+  if (args.format !== 'csv' && args.format !== 'json') return usageError('--format is csv or json');
+  const options: KpiRunOptions = { today: args.today ?? localToday() };
+  if (args.today && !/^\d{4}-\d{2}-\d{2}$/.test(args.today)) return usageError(`--today ${args.today}: expected YYYY-MM-DD`);
+  if (args.source) options.source = args.source;
+  if (args.by) options.by = args.by.split(',').map((r) => r.trim()).filter(Boolean);
+  if (args.grain) {
+    if (!isTimeGrain(args.grain)) return usageError(`--grain ${args.grain}: expected day, week, month, quarter or year`);
+    options.grain = args.grain;
+  }
+  if (args.period) {
+    const period = parsePeriod(args.period);
+    if (!period) return usageError(`--period ${args.period}: expected a preset (last_complete_month, quarter_to_date...), YYYY, YYYY-MM, YYYY-Qn or start..end`);
+    options.period = period;
+  }
+  if (args.filter?.length) {
+    const filters = [];
+    for (const f of args.filter) {
+      const eq = f.indexOf('=');
+      if (eq <= 0) return usageError(`--filter ${f}: expected <role>=<value>`);
+      filters.push({ role: f.slice(0, eq).trim(), value: f.slice(eq + 1) });
+    }
+    options.filters = filters;
+  }
+  if (args.staleDays !== undefined) {
+    const n = Number(args.staleDays);
+    if (!Number.isInteger(n) || n < 0) return usageError(`--stale-days ${args.staleDays}: expected a whole number of days`);
+    options.staleDays = n;
+  }
+  const core = await CoreApi.open(args.workspace);
+  try {
+    const result = await runKpis(core, names, options);
+    if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(result.error)}\n` };
+    const { columns, rows } = result.value;
+    if (args.format === 'json') return { code: 0, stdout: `${JSON.stringify(rows, null, 2)}\n`, stderr: '' };
+    const lines = [columns.map((c) => csvCell(c.id)).join(',')];
+    for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.id] ?? null)).join(','));
+    return { code: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
+  } finally {
+    core.close();
+  }
+}
+
+function csvCell(v: CellValue): string {
+  if (v === null) return '';
+  const text = String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

@@ -1,0 +1,169 @@
+// The KPI catalog as data: every formula compiles against a deals schema, placeholders expand to
+// exact outcome tests, missing roles are named, Wilson intervals match published values, and
+// command-line periods parse.
+import { describe, expect, it } from 'vitest';
+import {
+  catalogListing,
+  DEFAULT_OUTCOME,
+  expandFormula,
+  findKpi,
+  KPIS,
+  kpiSpec,
+  missingRoles,
+  outcomeValuesFrom,
+  parsePeriod,
+  wilsonInterval,
+} from '../../shared/model/kpis';
+import { ROLE_IDS } from '../../shared/model/roles';
+import { compileSpec } from '../../shared/spec/compile';
+import { normalizeSpec } from '../../shared/spec/normalize';
+import { parseSpec } from '../../shared/spec/schema';
+import type { SourceSchema } from '../../shared/spec/types';
+
+const ROLES = {
+  deal_id: 'Id', owner: 'Owner', status: 'Statut', amount: 'Montant', probability: 'Proba',
+  created_at: 'Créé le', expected_close_at: 'Clôture prévue', closed_at: 'Clôturé le', segment: 'Segment',
+};
+const SCHEMA: SourceSchema = {
+  table: 'deals',
+  columns: [
+    { name: 'Id', type: 'VARCHAR' }, { name: 'Owner', type: 'VARCHAR' }, { name: 'Statut', type: 'VARCHAR' },
+    { name: 'Montant', type: 'DECIMAL(18,2)' }, { name: 'Proba', type: 'BIGINT' }, { name: 'Créé le', type: 'DATE' },
+    { name: 'Clôture prévue', type: 'DATE' }, { name: 'Clôturé le', type: 'DATE' }, { name: 'Segment', type: 'VARCHAR' },
+  ],
+  roles: ROLES,
+};
+const OUTCOME = { role: 'status' as const, won: ['Gagné', "L'affaire signée"], lost: ['Perdu'] };
+
+describe('the KPI catalog', () => {
+  it('has unique ids, known roles, and a main measure named after the KPI', () => {
+    expect(new Set(KPIS.map((k) => k.id)).size).toBe(KPIS.length);
+    for (const k of KPIS) {
+      expect(k.measures[0]!.id).toBe(k.id);
+      for (const r of [...k.requires, k.dateRole]) expect(ROLE_IDS).toContain(r);
+      for (const x of k.measures.slice(1)) expect(x.id.startsWith(`${k.id}_`)).toBe(true);
+      if (k.rate) expect(k.measures.map((x) => x.id)).toEqual(expect.arrayContaining([k.rate.successes, k.rate.trials]));
+    }
+  });
+
+  it('compiles every KPI, grouped, by period, filtered', () => {
+    for (const k of KPIS) {
+      const spec = kpiSpec(k, {
+        source: 'deals', today: '2024-07-01', outcome: OUTCOME, by: ['owner'], grain: 'month',
+        period: 'last_12_months', filters: [{ role: 'segment', value: 'Gold' }], roles: ROLES,
+      });
+      const parsed = parseSpec(spec);
+      if (!parsed.ok) throw new Error(`${k.id}: ${parsed.error.message}`);
+      const compiled = compileSpec(normalizeSpec(parsed.value), SCHEMA);
+      if (!compiled.ok) throw new Error(`${k.id}: ${compiled.error.message}`);
+      // Values are bound parameters, never pasted.
+      expect(compiled.value.sql).not.toContain('Gagné');
+    }
+  });
+
+  it('expands outcome placeholders into exact, escaped tests', () => {
+    const f = (t: string) => expandFormula(t, { outcome: OUTCOME, today: '2024-07-01', staleDays: 30, probabilityScale: 1 });
+    expect(f('count_if({won})')).toBe("count_if((@status IN ('Gagné', 'L''affaire signée')))");
+    expect(f('count_if({open})')).toBe("count_if((@status IS NULL OR @status NOT IN ('Gagné', 'L''affaire signée', 'Perdu')))");
+    expect(f('x / {probability_scale}')).toBe('x / 1');
+    expect(f('{stale_before}')).toBe("'2024-06-01'");
+    expect(expandFormula('count_if({lost})', { outcome: { role: 'stage', won: [], lost: [] }, today: '2024-01-01' })).toBe('count_if((FALSE))');
+  });
+
+  it('applies the period and grain to the KPI date role, and the won scope as a filter', () => {
+    const spec = kpiSpec(findKpi('sales_cycle_median')!, { source: 's', today: '2024-07-01', outcome: OUTCOME, period: '2024-01' as never, grain: 'quarter' });
+    expect(spec.dimensions).toEqual([{ id: 'period', role: 'closed_at', grain: 'quarter' }]);
+    expect(spec.filters).toEqual([
+      { role: 'closed_at', op: 'not_null' },
+      { role: 'closed_at', op: 'in_period', period: '2024-01' },
+      { role: 'status', op: 'in', values: ['Gagné', "L'affaire signée"] },
+    ]);
+    expect(kpiSpec(findKpi('opportunities_created')!, { source: 's', today: '2024-07-01', grain: 'week' }).dimensions![0]!.role).toBe('created_at');
+    expect(kpiSpec(findKpi('pipeline_value')!, { source: 's', today: '2024-07-01', grain: 'week' }).dimensions![0]!.role).toBe('expected_close_at');
+  });
+
+  it('leaves out measures whose optional roles are missing', () => {
+    const noAmount = { status: 'S', created_at: 'C' };
+    const spec = kpiSpec(findKpi('stale_deals')!, { source: 's', today: '2024-07-01', roles: noAmount });
+    expect(spec.measures.map((x) => x.id)).toEqual(['stale_deals', 'stale_deals_open']);
+  });
+
+  it('names missing roles', () => {
+    const won = findKpi('revenue_won')!;
+    expect(missingRoles(won, ROLES)).toEqual([]);
+    expect(missingRoles(won, { stage: 'Stage', amount: 'A', closed_at: 'C' })).toEqual([]);
+    expect(missingRoles(won, { amount: 'A' })).toEqual(['status', 'closed_at']);
+    const pipeline = findKpi('pipeline_value')!;
+    expect(missingRoles(pipeline, { status: 'S', amount: 'A' })).toEqual([]);
+    expect(missingRoles(pipeline, { status: 'S', amount: 'A' }, { dated: true })).toEqual(['expected_close_at']);
+    expect(missingRoles(pipeline, { status: 'S', amount: 'A' }, { roles: ['owner'] })).toEqual(['owner']);
+    expect(missingRoles(findKpi('weighted_pipeline')!, { status: 'S', amount: 'A' })).toEqual(['probability']);
+  });
+
+  it('recognises won and lost values in four languages', () => {
+    expect(outcomeValuesFrom('status', ['Closed Won', 'Closed Lost', 'Negotiation', null, 'Gewonnen', 'Perdue'])).toEqual({
+      role: 'status', won: ['Closed Won', 'Gewonnen'], lost: ['Closed Lost', 'Perdue'],
+    });
+    expect(outcomeValuesFrom('stage', ['Won', 'Lost', 'Engaging', 'Prospecting'])).toEqual({ role: 'stage', won: ['Won'], lost: ['Lost'] });
+    expect(DEFAULT_OUTCOME.won).toContain('Gagné');
+  });
+
+  it('lists the catalog with formulas and required roles', () => {
+    const list = catalogListing();
+    expect(list.find((k) => k.name === 'conversion_rate')).toMatchObject({
+      formula: 'conversion_rate_won / (conversion_rate_won + conversion_rate_lost)',
+      requiredRoles: ['status', 'closed_at'],
+      format: 'percent',
+      higherIsBetter: true,
+    });
+    expect(list.find((k) => k.name === 'opportunities_created')!.requiredRoles).toEqual(['created_at']);
+  });
+});
+
+describe('wilsonInterval', () => {
+  it('matches published values', () => {
+    // 2 of 4 at 95 %: [0.150, 0.850] (Wilson 1927; e.g. Newcombe 1998 table).
+    const a = wilsonInterval(2, 4)!;
+    expect(a.low).toBeCloseTo(0.15004, 4);
+    expect(a.high).toBeCloseTo(0.84996, 4);
+    // 200 of 400, much narrower: by hand, denominator 1 + 3.8416/400 = 1.009604, half-width
+    // 1.96 × sqrt(0.25/400 + 3.8416/640000) / 1.009604 = 0.048766, centre 0.5.
+    const b = wilsonInterval(200, 400)!;
+    expect(b.low).toBeCloseTo(0.451234, 5);
+    expect(b.high).toBeCloseTo(0.548766, 5);
+    // 0 of 10: [0, z² / (n + z²)] = [0, 0.2775].
+    const c = wilsonInterval(0, 10)!;
+    expect(c.low).toBe(0);
+    expect(c.high).toBeCloseTo(3.8416 / 13.8416, 10);
+    // 10 of 10 mirrors it.
+    expect(wilsonInterval(10, 10)!.low).toBeCloseTo(10 / 13.8416, 10);
+    // 81 of 263 (Newcombe 1998, example): [0.2553, 0.3662].
+    const d = wilsonInterval(81, 263)!;
+    expect(d.low).toBeCloseTo(0.2553, 4);
+    expect(d.high).toBeCloseTo(0.3662, 4);
+  });
+
+  it('is empty without trials', () => {
+    expect(wilsonInterval(0, 0)).toBeNull();
+    expect(wilsonInterval(3, 2)).toBeNull();
+  });
+});
+
+describe('parsePeriod', () => {
+  it('reads presets, years, months, quarters, days and ranges as half-open ranges', () => {
+    expect(parsePeriod('last_complete_month')).toBe('last_complete_month');
+    expect(parsePeriod('2024')).toEqual({ from: '2024-01-01', to: '2025-01-01' });
+    expect(parsePeriod('2024-02')).toEqual({ from: '2024-02-01', to: '2024-03-01' });
+    expect(parsePeriod('2024-12')).toEqual({ from: '2024-12-01', to: '2025-01-01' });
+    expect(parsePeriod('2024-Q4')).toEqual({ from: '2024-10-01', to: '2025-01-01' });
+    expect(parsePeriod('2024-q2')).toEqual({ from: '2024-04-01', to: '2024-07-01' });
+    expect(parsePeriod('2024-02-29')).toEqual({ from: '2024-02-29', to: '2024-03-01' });
+    expect(parsePeriod('2024-01-15..2024-02-15')).toEqual({ from: '2024-01-15', to: '2024-02-15' });
+  });
+
+  it('refuses what it does not understand', () => {
+    for (const bad of ['2024-13', '2024-Q5', '2023-02-29', '2024-02-01..2024-01-01', 'yesterday', '']) {
+      expect(parsePeriod(bad)).toBeNull();
+    }
+  });
+});
