@@ -41,6 +41,11 @@ const settingsSchema = z
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
+/** A result cell: dimension id -> the value shown (a time bucket's start, a bin's lower bound, null). */
+const cellSelector = z
+  .record(z.string().min(1).max(200), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]))
+  .refine((r) => Object.keys(r).length <= 64, 'at most 64 dimensions');
+
 /** One tuple schema per operation: the arguments in order. */
 export const API_ARGS = {
   getWorkspace: z.tuple([]),
@@ -82,6 +87,18 @@ export const API_ARGS = {
   ]),
   profileSource: z.tuple([sourceName]),
   runQuery: z.tuple([z.object({ spec: analysisSpecSchema, opId: opId.optional() }).strict()]),
+  drillRows: z.tuple([
+    z
+      .object({
+        spec: analysisSpecSchema,
+        cell: cellSelector,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(10_000),
+        sort: z.object({ column: z.string().min(1).max(512), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+      })
+      .strict(),
+  ]),
+  explain: z.tuple([z.object({ spec: analysisSpecSchema, cell: cellSelector.optional() }).strict()]),
   getProgress: z.tuple([opId]),
   cancel: z.tuple([opId]),
 } satisfies Record<ApiMethod, z.ZodType>;

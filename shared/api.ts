@@ -5,7 +5,7 @@
 // where there is one, the place that caused them. Nothing is thrown across the boundary.
 
 import type { ImportInspection, ImportReport, ImportSettings } from './import/types';
-import type { AnalysisSpec } from './spec/types';
+import type { AnalysisSpec, FilterValue } from './spec/types';
 
 import type { Result } from './result';
 export type { ErrorCode, ErrorLocation, QdError, Result } from './result';
@@ -176,6 +176,75 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
+/** One cell of a result: each dimension id of the spec shown in that row -> its value there. */
+export type CellSelector = Record<string, FilterValue>;
+
+export interface DrillRequest {
+  spec: AnalysisSpec;
+  /**
+   * The cell's dimension values (a dimension left out is not constrained: a total row). A time grain's
+   * value is its bucket start; null selects the empty cells.
+   */
+  cell: CellSelector;
+  offset: number;
+  limit: number;
+  /** Any column of the source; rows keep their stored order otherwise. */
+  sort?: { column: string; direction: 'asc' | 'desc' };
+}
+
+/** A window of the raw rows behind a cell, with the query and the filters that select them. */
+export interface DrillWindow extends RowWindow {
+  /** The SQL of the window, placeholders ($1 ...) standing for `params`. */
+  sql: string;
+  params: FilterValue[];
+  /** Every condition in force, in words: the spec's filters, then the cell's. */
+  filters: string[];
+}
+
+export interface ExplainRequest {
+  spec: AnalysisSpec;
+  cell?: CellSelector;
+}
+
+/** How a measure is computed. */
+export type MeasureExplanation =
+  | { id: string; label: string; kind: 'aggregate'; op: string; column: string | null; role: string | null; text: string }
+  | { id: string; label: string; kind: 'formula'; formula: string; text: string };
+
+/** A file a figure came from. */
+export interface ExplainedFile {
+  source: string;
+  snapshotDate: string;
+  /** Base name of the imported file. */
+  file: string;
+  importedAt: string;
+  rowCount: number;
+  /** sha256 of the file's bytes (64 hex); null for snapshots imported before hashes were kept. */
+  contentHash: string | null;
+}
+
+export interface Explanation {
+  source: string;
+  /** 'latest', 'all' or a date, as the spec asked. */
+  snapshot: string;
+  /** The snapshot date(s) read. */
+  snapshotDates: string[];
+  files: ExplainedFile[];
+  measures: MeasureExplanation[];
+  /** The conditions in force, in words (the spec's, then the cell's). */
+  filters: string[];
+  /** Rows behind the number: the spec's filtered rows, narrowed to the cell when one is given. */
+  rowCount: number;
+  sql: {
+    /** The aggregate query of the spec. */
+    aggregate: string;
+    aggregateParams: FilterValue[];
+    /** The query listing the rows behind the number (what drillRows pages through). */
+    drill: string;
+    drillParams: FilterValue[];
+  };
+}
+
 export interface Progress {
   opId: string;
   /** 0..1, or null when the engine cannot tell. */
@@ -197,6 +266,10 @@ export interface QuarterdeckApi {
   previewRows(request: PreviewRequest): Promise<Result<RowWindow>>;
   profileSource(source: string): Promise<Result<SourceProfile>>;
   runQuery(request: QueryRequest): Promise<Result<QueryResult>>;
+  /** The raw rows behind one cell of a result, as a sortable, paged window. */
+  drillRows(request: DrillRequest): Promise<Result<DrillWindow>>;
+  /** "Explain this number": definitions, filters, files, row count and SQL of a result (or one cell). */
+  explain(request: ExplainRequest): Promise<Result<Explanation>>;
   /** Progress of a long operation started with this opId; null once it is forgotten. */
   getProgress(opId: string): Promise<Result<Progress | null>>;
   /** Cancels a running import or query; resolves to whether something was running. */
@@ -214,6 +287,8 @@ export const API_METHODS = [
   'previewRows',
   'profileSource',
   'runQuery',
+  'drillRows',
+  'explain',
   'getProgress',
   'cancel',
 ] as const satisfies readonly (keyof QuarterdeckApi)[];

@@ -6,6 +6,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportInspection, ImportReport, ValueKind } from '../../shared/import/types';
 import type {
   ColumnKind,
+  DrillRequest,
+  DrillWindow,
+  ExplainRequest,
+  Explanation,
   FileRef,
   ImportRequest,
   InspectRequest,
@@ -28,6 +32,7 @@ import { columnKind } from '../../shared/spec/column-kind';
 import { compileSpec } from '../../shared/spec/compile';
 import { normalizeSpec } from '../../shared/spec/normalize';
 import { parseSpec } from '../../shared/spec/schema';
+import type { AnalysisSpec } from '../../shared/spec/types';
 import type { SourceSchema } from '../../shared/spec/types';
 import { quoteIdent } from '../../shared/spec/quote';
 import { ImportError } from './import/errors';
@@ -36,6 +41,9 @@ import { Operations } from './operations';
 import { queryToArrow } from './query/arrow';
 import { rebuildModels } from './model/model-views';
 import { proposeRelationships } from './model/relationships';
+import { ResultCache } from './query/cache';
+import { drillWindow, type ResolvedSpec } from './query/drill';
+import { explain } from './query/explain';
 import { profileSource } from './query/profile';
 import { T } from './workspace/catalog';
 import { type SourceRecord, Workspace } from './workspace/workspace';
@@ -49,6 +57,8 @@ export interface CoreOptions {
 
 export class CoreApi implements QuarterdeckApi {
   readonly operations = new Operations();
+  /** runQuery results by (normalized spec, data version): see query/cache.ts. */
+  readonly resultCache = new ResultCache();
   private readonly profiles = new Map<string, SourceProfile>();
 
   private constructor(
@@ -258,16 +268,23 @@ export class CoreApi implements QuarterdeckApi {
       const parsed = parseSpec(request.spec);
       if (!parsed.ok) return parsed;
       const spec = normalizeSpec(parsed.value);
+      // The data version before anything is read: a write that overlaps this query changes it,
+      // and the result is then not kept.
+      const version = this.workspace.dataVersion;
+      const today = localToday();
+      const key = ResultCache.key(spec, version, today);
+      const started = performance.now();
+      const cached = version % 2 === 0 ? this.resultCache.get(key) : undefined;
+      if (cached) return ok({ ...cached, elapsedMs: performance.now() - started });
       const source = await this.workspace.findSource(spec.source);
       if (!source) return notFound(spec.source, 'spec.source');
-      const schema = snapshotSchema(source, spec.snapshot);
+      const schema = snapshotSchema(source, spec.snapshot, today);
       if (!schema.ok) return schema;
       // One row more than asked tells whether the result was cut.
       const compiled = compileSpec({ ...spec, limit: spec.limit + 1 }, schema.value);
       if (!compiled.ok) return compiled;
       const conn = await this.workspace.connect();
       const op = this.operations.start(request.opId, 'Running query', conn);
-      const started = performance.now();
       try {
         const arrow = await queryToArrow(conn, compiled.value.sql, compiled.value.params, {
           maxRows: spec.limit,
@@ -275,7 +292,7 @@ export class CoreApi implements QuarterdeckApi {
         });
         const elapsedMs = performance.now() - started;
         const byId = new Map(arrow.columns.map((c) => [c.name, c]));
-        return ok({
+        const result: QueryResult = {
           ipc: arrow.ipc,
           rowCount: arrow.rowCount,
           truncated: arrow.truncated,
@@ -287,7 +304,12 @@ export class CoreApi implements QuarterdeckApi {
           // The SQL shown to the user carries the limit they asked for.
           sql: compiled.value.sql.replace(/LIMIT \d+$/, `LIMIT ${spec.limit}`),
           elapsedMs,
-        });
+        };
+        if (version % 2 === 0 && this.workspace.dataVersion === version) {
+          this.resultCache.dropOlderThan(version);
+          this.resultCache.set(key, result);
+        }
+        return ok(result);
       } catch (e) {
         if (op.isCancelled()) return { ok: false, error: { code: 'CANCELLED', message: 'query cancelled' } };
         return {
@@ -299,6 +321,50 @@ export class CoreApi implements QuarterdeckApi {
         conn.closeSync();
       }
     });
+  }
+
+  async drillRows(request: DrillRequest): Promise<Result<DrillWindow>> {
+    return guard(async () => {
+      const resolved = await this.resolveSpec(request.spec);
+      if (!resolved.ok) return resolved;
+      const conn = await this.workspace.connect();
+      try {
+        return await drillWindow(conn, resolved.value, request);
+      } catch (e) {
+        return { ok: false, error: { code: 'QUERY_FAILED', message: firstLine(e), detail: String(e) } };
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  async explain(request: ExplainRequest): Promise<Result<Explanation>> {
+    return guard(async () => {
+      const resolved = await this.resolveSpec(request.spec);
+      if (!resolved.ok) return resolved;
+      const sources = await this.workspace.listSources();
+      const conn = await this.workspace.connect();
+      try {
+        return await explain(conn, resolved.value, resolved.value.source, sources, request.cell ?? {});
+      } catch (e) {
+        return { ok: false, error: { code: 'QUERY_FAILED', message: firstLine(e), detail: String(e) } };
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  /** A spec checked, normalized and resolved against its source and snapshot. */
+  private async resolveSpec(input: AnalysisSpec): Promise<Result<ResolvedSpec & { source: SourceRecord }>> {
+    const parsed = parseSpec(input);
+    if (!parsed.ok) return parsed;
+    const spec = normalizeSpec(parsed.value);
+    const source = await this.workspace.findSource(spec.source);
+    if (!source) return notFound(spec.source, 'spec.source');
+    const schema = snapshotSchema(source, spec.snapshot, localToday());
+    if (!schema.ok) return schema;
+    const isTable = !source.model && source.snapshotTables.some((s) => s.table === schema.value.table);
+    return ok({ spec, schema: schema.value, isTable, source });
   }
 
   async getProgress(opId: string): Promise<Result<Progress | null>> {
@@ -340,8 +406,8 @@ export function localToday(now = new Date()): string {
 }
 
 /** The table (or view) a spec reads for the snapshot it asks for, with the source's roles. */
-function snapshotSchema(source: SourceRecord, snapshot: string): Result<SourceSchema> {
-  const base = { roles: source.roles, today: localToday() };
+function snapshotSchema(source: SourceRecord, snapshot: string, today = localToday()): Result<SourceSchema> {
+  const base = { roles: source.roles, today };
   if (snapshot === 'latest') return ok({ ...base, table: source.table, columns: source.columns });
   if (snapshot === 'all') {
     return ok({

@@ -1,6 +1,9 @@
 // Imports a file as a source, or as a new dated snapshot of a source it matches, in one
 // transaction: the typed table, the snapshot row, the roles and the history view commit together
 // or not at all.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, SourceMatch, ValueKind } from '../../../shared/import/types';
 import { headerSignature } from '../../../shared/model/detect';
@@ -148,6 +151,8 @@ export async function importSource(
       const table = snapshotTableName(slug, snapshotDate);
       if (op.isCancelled()) throw cancelledError();
       trace(op, 0.75, 'Writing the table');
+      // The bytes the user gave (before any transcoding): "explain" names the exact file.
+      const contentHash = await sha256File(req.file.path);
 
       await conn.run('BEGIN TRANSACTION');
       try {
@@ -184,8 +189,9 @@ export async function importSource(
           snapshotDate,
         ]);
         await conn.run(
-          `INSERT INTO ${quoteIdent(T.snapshots)} VALUES ($1, $2::DATE, $3, $4, $5, now()::TIMESTAMP)`,
-          [sourceName, snapshotDate, table, req.file.displayName, rowCount],
+          `INSERT INTO ${quoteIdent(T.snapshots)} (source, snapshot_date, table_name, file, row_count, imported_at, content_hash)
+           VALUES ($1, $2::DATE, $3, $4, $5, now()::TIMESTAMP, $6)`,
+          [sourceName, snapshotDate, table, req.file.displayName, rowCount, contentHash],
         );
         await conn.run(`DELETE FROM ${quoteIdent(T.roles)} WHERE source = $1`, [sourceName]);
         for (const r of roles.assignments) {
@@ -223,6 +229,13 @@ export async function importSource(
       conn.closeSync();
     }
   });
+}
+
+/** sha256 of a file, as 64 hex digits, read as a stream (exports can be large). */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
 }
 
 const KIND_NOUN: Record<string, string> = {

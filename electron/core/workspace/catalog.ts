@@ -3,7 +3,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent } from '../../../shared/spec/quote';
 
-export const CATALOG_VERSION = 1;
+// 2: _qd_snapshots.content_hash (sha256 of the imported file). Version-1 workspaces are migrated
+// in place; a version-1 app refuses a version-2 workspace instead of writing snapshots without it.
+export const CATALOG_VERSION = 2;
 
 export const T = {
   meta: '_qd_meta',
@@ -38,8 +40,11 @@ export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
     file VARCHAR NOT NULL,
     row_count BIGINT NOT NULL,
     imported_at TIMESTAMP NOT NULL,
+    content_hash VARCHAR,
     PRIMARY KEY (source, snapshot_date)
   )`);
+  // Catalog 1 -> 2: snapshots imported before keep a null hash.
+  await conn.run(`ALTER TABLE ${quoteIdent(T.snapshots)} ADD COLUMN IF NOT EXISTS content_hash VARCHAR`);
   await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.roles)} (
     source VARCHAR NOT NULL,
     role VARCHAR NOT NULL,

@@ -57,6 +57,14 @@ export class Workspace {
     return ws;
   }
 
+  /**
+   * The data version: changes whenever a write starts or ends (import, removal, relationship).
+   * Odd while a write is running. Results computed under one version stay valid while it holds.
+   */
+  get dataVersion(): number {
+    return this.generation;
+  }
+
   get name(): string {
     return this.path === ':memory:' ? ':memory:' : basename(this.path);
   }
