@@ -28,7 +28,7 @@ export async function kpiCommand(args: KpiArgs): Promise<CliOutput> {
     if (args.json || args.format === 'json') return { code: 0, stdout: `${JSON.stringify(list, null, 2)}\n`, stderr: '' };
     return {
       code: 0,
-      stdout: `${list.map((k) => `${k.name}\t${k.label}\t${k.formula}\troles: ${k.requiredRoles.join(', ')}`).join('\n')}\n`,
+      stdout: `${list.map(listLine).join('\n')}\n`,
       stderr: '',
     };
   }
@@ -74,6 +74,15 @@ export async function kpiCommand(args: KpiArgs): Promise<CliOutput> {
   } finally {
     core.close();
   }
+}
+
+/** One KPI of `kpi --list`: name, label, formula, roles, then where its rows come from. */
+function listLine(k: ReturnType<typeof catalogListing>[number]): string {
+  const parts = [k.name, k.label, k.formula, `roles: ${k.requiredRoles.join(', ')}`];
+  if (k.source !== 'deals') parts.push(`source: ${k.source}`);
+  if (k.groupBy) parts.push(`by: ${k.groupBy.join(', ')}`);
+  if (k.joined) parts.push(`joins ${k.joined.source} (${k.joined.roles.join(', ')}) on ${k.joined.on}`);
+  return parts.join('\t');
 }
 
 function csvCell(v: CellValue): string {

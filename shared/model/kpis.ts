@@ -34,6 +34,30 @@ export interface KpiMeasure {
   additive: boolean;
   /** Roles this measure needs beyond the KPI's; the measure is left out when they are not mapped. */
   optionalRoles?: readonly RoleId[];
+  /** Computed on the KPI's joined source (costs, targets), formula over that source's roles. */
+  joined?: boolean;
+  /** Computed after the join, in the core: numerator / denominator (two other measure ids; 0 → empty). */
+  ratio?: { numerator: string; denominator: string };
+}
+
+/** Whose rows a KPI reads. */
+export type KpiEntity = 'deal' | 'activity';
+
+/**
+ * A second source whose measure is joined to the KPI's rows by the core (electron/core/kpi.ts), in
+ * JS, not in SQL: the deals spec gives one row per (key, period), the joined source's spec one row
+ * per (key, raw period), the periods are brought to the same bucket and the rows are merged as a
+ * full outer join (a channel with spend and no deal, or a deal source with no spend, both show).
+ */
+export interface KpiJoin {
+  /** What the joined source holds, for messages: "costs", "targets". */
+  what: string;
+  /** The role that tells a source of this kind (cost_amount, target_amount). */
+  anchor: RoleId;
+  /** The deal role and the joined source's role that must be equal (lead_source = cost_channel). */
+  key: { deal: RoleId; joined: RoleId };
+  /** The joined source's period role: a month, `YYYY-MM` text or a date (cost_period, target_period). */
+  periodRole: RoleId;
 }
 
 export interface KpiDefinition {
@@ -58,11 +82,30 @@ export interface KpiDefinition {
   measures: readonly KpiMeasure[];
   /** A rate: the measure ids of its successes and trials, for the Wilson interval. */
   rate?: { successes: string; trials: string };
+  /** Whose rows: deals (default) or activities (deal roles then come from "activities (enriched)"). */
+  entity?: KpiEntity;
+  /** Roles the KPI is always grouped by (after --by); runs only beside KPIs grouped the same way. */
+  groupBy?: readonly RoleId[];
+  /** A second source joined by the core (costs by channel, targets by owner), see KpiJoin. */
+  join?: KpiJoin;
 }
 
 const m = (id: string, label: string, formula: string, format: KpiFormat, additive: boolean, optionalRoles?: RoleId[]): KpiMeasure => ({
   id, label, formula, format, additive, ...(optionalRoles ? { optionalRoles } : {}),
 });
+/** A measure of the joined source. */
+const joined = (id: string, label: string, formula: string, format: KpiFormat): KpiMeasure => ({ id, label, formula, format, additive: true, joined: true });
+/** numerator / denominator, computed after the join. */
+const ratio = (id: string, label: string, numerator: string, denominator: string, format: KpiFormat): KpiMeasure => ({
+  id, label, formula: `${numerator} / ${denominator}`, format, additive: false, ratio: { numerator, denominator },
+});
+
+const COSTS_BY_CHANNEL: KpiJoin = {
+  what: 'costs', anchor: 'cost_amount', key: { deal: 'lead_source', joined: 'cost_channel' }, periodRole: 'cost_period',
+};
+const TARGETS_BY_OWNER: KpiJoin = {
+  what: 'targets', anchor: 'target_amount', key: { deal: 'owner', joined: 'owner' }, periodRole: 'target_period',
+};
 
 export const KPIS: readonly KpiDefinition[] = [
   {
@@ -171,6 +214,89 @@ export const KPIS: readonly KpiDefinition[] = [
       m('stale_deals_open', 'Open deals', 'count_if({open})', 'number', true),
     ],
   },
+  {
+    id: 'probability_by_stage', label: 'Probability by stage',
+    meaning: 'Mean probability entered on the open deals of each stage: it should rise stage after stage, else the process is broken.',
+    dateRole: 'expected_close_at', dateRequired: false, requires: ['stage', 'probability'], outcome: true, scope: 'all',
+    groupBy: ['stage'],
+    chart: 'bar', format: 'percent', higherIsBetter: true,
+    measures: [
+      m('probability_by_stage', 'Mean probability', 'avg_if(@probability, {open}) / {probability_scale}', 'percent', false),
+      m('probability_by_stage_open', 'Open deals', 'count_if({open})', 'number', true),
+      m('probability_by_stage_deals', 'Deals', 'count()', 'number', true),
+    ],
+  },
+  // --- Activities (an input, not a result). Deal roles (status, closed_at, segment...) come from the
+  // activities' enriched model, "activities (enriched)", once activities are linked to deals.
+  {
+    id: 'activities', label: 'Activities',
+    meaning: 'Activities logged (calls, e-mails, meetings, demos, visits), by activity date: the commercial effort.',
+    entity: 'activity', dateRole: 'activity_at', dateRequired: false, requires: ['activity_type'], outcome: false, scope: 'all',
+    chart: 'column', format: 'number', higherIsBetter: true,
+    measures: [m('activities', 'Activities', 'count()', 'number', true)],
+  },
+  {
+    id: 'activities_per_won_deal', label: 'Activities per won deal',
+    meaning: 'Activities logged on the deals won (by the deal\'s closed date) / those deals: the effort a result took. Won deals without any activity are not counted.',
+    entity: 'activity', dateRole: 'closed_at', dateRequired: false, requires: ['activity_type', 'deal_id'], outcome: true, scope: 'won',
+    chart: 'bar', format: 'number', higherIsBetter: false,
+    measures: [
+      m('activities_per_won_deal', 'Activities per won deal', 'activities_per_won_deal_activities / activities_per_won_deal_deals', 'number', false),
+      m('activities_per_won_deal_activities', 'Activities on won deals', 'count()', 'number', true),
+      m('activities_per_won_deal_deals', 'Won deals with activities', 'count_distinct(@deal_id)', 'number', true),
+    ],
+  },
+  {
+    id: 'activity_outcomes', label: 'Activity outcomes',
+    meaning: 'Activities by type and outcome (reached, no answer, voicemail...), by activity date.',
+    entity: 'activity', dateRole: 'activity_at', dateRequired: false, requires: [], outcome: false, scope: 'all',
+    groupBy: ['activity_type', 'outcome'],
+    chart: 'bar', format: 'number', higherIsBetter: true,
+    measures: [m('activity_outcomes', 'Activities', 'count()', 'number', true)],
+  },
+  // --- Two sources, joined by the core.
+  {
+    id: 'acquisition_cost', label: 'Acquisition cost by channel',
+    meaning: 'Marketing spend of a channel (costs: cost_amount by cost_channel and month) / deals won from that lead source closed in the same months.',
+    dateRole: 'closed_at', dateRequired: false, requires: [], outcome: true, scope: 'all',
+    groupBy: ['lead_source'], join: COSTS_BY_CHANNEL,
+    chart: 'bar', format: 'currency', higherIsBetter: false,
+    measures: [
+      ratio('acquisition_cost', 'Acquisition cost', 'acquisition_cost_spend', 'acquisition_cost_won', 'currency'),
+      m('acquisition_cost_won', 'Deals won', 'count_if({won})', 'number', true),
+      joined('acquisition_cost_spend', 'Spend', 'coalesce(sum(@cost_amount), 0)', 'currency'),
+    ],
+  },
+  {
+    id: 'lead_source_roi', label: 'Lead-source ROI',
+    meaning: 'Per lead source, the deals created in the period and what they became (won, revenue, conversion), against the spend of those months: revenue / spend.',
+    dateRole: 'created_at', dateRequired: false, requires: ['amount'], outcome: true, scope: 'all',
+    groupBy: ['lead_source'], join: COSTS_BY_CHANNEL,
+    chart: 'bar', format: 'number', higherIsBetter: true,
+    measures: [
+      ratio('lead_source_roi', 'Revenue / spend', 'lead_source_roi_revenue', 'lead_source_roi_spend', 'number'),
+      m('lead_source_roi_deals', 'Deals', 'count()', 'number', true),
+      m('lead_source_roi_won', 'Won', 'count_if({won})', 'number', true),
+      m('lead_source_roi_lost', 'Lost', 'count_if({lost})', 'number', true),
+      m('lead_source_roi_revenue', 'Revenue won', 'coalesce(sum_if(@amount, {won}), 0)', 'currency', true),
+      m('lead_source_roi_conversion', 'Conversion rate', 'lead_source_roi_won / (lead_source_roi_won + lead_source_roi_lost)', 'percent', false),
+      m('lead_source_roi_closed', 'Closed', 'lead_source_roi_won + lead_source_roi_lost', 'number', true),
+      joined('lead_source_roi_spend', 'Spend', 'coalesce(sum(@cost_amount), 0)', 'currency'),
+    ],
+    rate: { successes: 'lead_source_roi_won', trials: 'lead_source_roi_closed' },
+  },
+  {
+    id: 'target_attainment', label: 'Attainment vs target',
+    meaning: 'Revenue won per owner (by closed date) / the owner\'s targets of the same months (targets: target_amount by owner and month).',
+    dateRole: 'closed_at', dateRequired: false, requires: ['amount'], outcome: true, scope: 'all',
+    groupBy: ['owner'], join: TARGETS_BY_OWNER,
+    chart: 'bar', format: 'percent', higherIsBetter: true,
+    measures: [
+      ratio('target_attainment', 'Attainment', 'target_attainment_revenue', 'target_attainment_target', 'percent'),
+      m('target_attainment_revenue', 'Revenue won', 'coalesce(sum_if(@amount, {won}), 0)', 'currency', true),
+      joined('target_attainment_target', 'Target', 'coalesce(sum(@target_amount), 0)', 'currency'),
+    ],
+  },
 ];
 
 export function findKpi(id: string): KpiDefinition | undefined {
@@ -228,6 +354,8 @@ export interface KpiUse {
  */
 export function missingRoles(kpi: KpiDefinition, roles: Readonly<Record<string, string>>, use: KpiUse = {}): string[] {
   const need = new Set<string>(kpi.requires);
+  for (const r of kpi.groupBy ?? []) need.add(r);
+  if (kpi.join) need.add(kpi.join.key.deal);
   if (use.dated || kpi.dateRequired) need.add(kpi.dateRole);
   for (const r of use.roles ?? []) need.add(r);
   const missing = [...need].filter((r) => !roles[r]);
@@ -299,12 +427,10 @@ export function kpiMeasures(kpi: KpiDefinition, roles?: Readonly<Record<string, 
 }
 
 export function kpiSpec(kpi: KpiDefinition, options: KpiSpecOptions): AnalysisSpec {
-  const measures: MeasureInput[] = kpiMeasures(kpi, options.roles).map((x) => ({
-    id: x.id,
-    label: x.label,
-    formula: expandFormula(x.formula, options),
-  }));
-  const dimensions: DimensionInput[] = (options.by ?? []).map((role) => ({ id: role, role }));
+  const measures: MeasureInput[] = kpiMeasures(kpi, options.roles)
+    .filter((x) => !x.joined && !x.ratio)
+    .map((x) => ({ id: x.id, label: x.label, formula: expandFormula(x.formula, options) }));
+  const dimensions: DimensionInput[] = kpiGroups(kpi, options.by).map((role) => ({ id: role, role }));
   const filters: FilterInput[] = [];
   if (options.grain) {
     dimensions.push({ id: PERIOD_COLUMN, role: kpi.dateRole, grain: options.grain });
@@ -326,6 +452,64 @@ export function kpiSpec(kpi: KpiDefinition, options: KpiSpecOptions): AnalysisSp
     today: options.today,
     limit: options.limit ?? 100_000,
   };
+}
+
+/** The roles a KPI's rows are grouped by: --by, then the KPI's own groups. */
+export function kpiGroups(kpi: KpiDefinition, by: readonly string[] = []): string[] {
+  return [...new Set([...by, ...(kpi.groupBy ?? [])])];
+}
+
+/** Result column ids of the joined source's spec. */
+export const JOIN_KEY = 'join_key';
+export const JOIN_PERIOD = 'join_period';
+
+/**
+ * The joined source's spec of a KPI (costs, targets): its joined measures by key and raw period.
+ * The period is bucketed and filtered by the core (`joinedBucket`): months are often typed as
+ * `YYYY-MM` text, which no SQL grain applies to. A filter on the KPI's key role applies to the
+ * joined key (lead_source=Website → cost_channel=Website); other filters cannot apply there.
+ */
+export function joinSpec(kpi: KpiDefinition, options: Pick<KpiSpecOptions, 'source' | 'filters' | 'today' | 'limit'>): AnalysisSpec | null {
+  const join = kpi.join;
+  if (!join) return null;
+  const measures: MeasureInput[] = kpi.measures.filter((x) => x.joined).map((x) => ({ id: x.id, label: x.label, formula: x.formula }));
+  const filters: FilterInput[] = (options.filters ?? [])
+    .filter((f) => f.role === join.key.deal)
+    .map((f) => ({ role: join.key.joined, op: 'eq', values: [f.value] }));
+  return {
+    source: options.source,
+    measures,
+    dimensions: [{ id: JOIN_KEY, role: join.key.joined }, { id: JOIN_PERIOD, role: join.periodRole }],
+    ...(filters.length ? { filters } : {}),
+    today: options.today,
+    limit: options.limit ?? 100_000,
+  };
+}
+
+/**
+ * The first day (YYYY-MM-DD) of a joined row's month: `YYYY-MM` or `YYYY/MM` text, a `YYYY-MM-DD`
+ * date or timestamp, or a Date; null when not a month.
+ */
+export function joinedMonth(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : `${value.toISOString().slice(0, 7)}-01`;
+  if (typeof value !== 'string') return null;
+  const g = value.trim().match(/^(\d{4})[-/](\d{2})(?:[-/]\d{2}(?:[ T].*)?)?$/);
+  if (!g || Number(g[2]) < 1 || Number(g[2]) > 12) return null;
+  return `${g[1]}-${g[2]}-01`;
+}
+
+/**
+ * The bucket of a joined row's month for a grain (month, quarter, year; calendar quarters), or
+ * the month itself when no grain. Null for day and week: costs and targets are monthly.
+ */
+export function joinedBucket(month: string, grain: TimeGrain | undefined): string | null {
+  if (!grain || grain === 'month') return month;
+  if (grain === 'quarter') {
+    const mo = Number(month.slice(5, 7));
+    return `${month.slice(0, 4)}-${String(mo - ((mo - 1) % 3)).padStart(2, '0')}-01`;
+  }
+  if (grain === 'year') return `${month.slice(0, 4)}-01-01`;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +579,13 @@ export function catalogListing() {
     meaning: k.meaning,
     formula: k.measures[0]!.formula,
     measures: k.measures.map((x) => ({ id: x.id, label: x.label, formula: x.formula, format: x.format })),
-    requiredRoles: [...(k.outcome ? ['status'] : []), ...new Set([...k.requires, ...(k.dateRequired ? [k.dateRole] : [])])],
+    requiredRoles: [
+      ...(k.outcome ? ['status'] : []),
+      ...new Set([...k.requires, ...(k.groupBy ?? []), ...(k.join ? [k.join.key.deal] : []), ...(k.dateRequired ? [k.dateRole] : [])]),
+    ],
+    source: k.entity === 'activity' ? 'activities' : 'deals',
+    ...(k.groupBy ? { groupBy: [...k.groupBy] } : {}),
+    ...(k.join ? { joined: { source: k.join.what, roles: [k.join.anchor, k.join.key.joined, k.join.periodRole], on: `${k.join.key.deal} = ${k.join.key.joined}` } } : {}),
     dateRole: k.dateRole,
     chart: k.chart,
     format: k.format,

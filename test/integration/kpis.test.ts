@@ -256,8 +256,20 @@ describe('quarterdeck kpi', () => {
     const out = await cli(['kpi', '--list', '--json']);
     expect(out.code).toBe(0);
     const list = JSON.parse(out.stdout) as { name: string; formula: string; requiredRoles: string[] }[];
-    expect(list.map((k) => k.name)).toEqual(ALL);
-    expect(list.find((k) => k.name === 'revenue_won')).toMatchObject({ requiredRoles: ['status', 'amount', 'closed_at'] });
+    expect(list.map((k) => k.name)).toEqual([
+      ...ALL, 'probability_by_stage', 'activities', 'activities_per_won_deal', 'activity_outcomes', 'acquisition_cost', 'lead_source_roi', 'target_attainment',
+    ]);
+    expect(list.find((k) => k.name === 'revenue_won')).toMatchObject({ requiredRoles: ['status', 'amount', 'closed_at'], source: 'deals' });
+    expect(list.find((k) => k.name === 'activity_outcomes')).toMatchObject({ source: 'activities', groupBy: ['activity_type', 'outcome'] });
+    expect(list.find((k) => k.name === 'acquisition_cost')).toMatchObject({
+      requiredRoles: ['status', 'lead_source'],
+      formula: 'acquisition_cost_spend / acquisition_cost_won',
+      joined: { source: 'costs', roles: ['cost_amount', 'cost_channel', 'cost_period'], on: 'lead_source = cost_channel' },
+    });
+    const text = await cli(['kpi', '--list']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('target_attainment\tAttainment vs target\ttarget_attainment_revenue / target_attainment_target\troles: status, amount, owner\tby: owner\tjoins targets (target_amount, owner, target_period) on owner = owner');
+    expect(text.stdout).toContain('activities_per_won_deal\tActivities per won deal');
   });
 
   it('prints KPI values per group, csv and json', async () => {

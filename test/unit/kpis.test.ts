@@ -7,6 +7,10 @@ import {
   DEFAULT_OUTCOME,
   expandFormula,
   findKpi,
+  joinedBucket,
+  joinedMonth,
+  joinSpec,
+  kpiGroups,
   KPIS,
   kpiSpec,
   missingRoles,
@@ -22,7 +26,7 @@ import type { SourceSchema } from '../../shared/spec/types';
 
 const ROLES = {
   deal_id: 'Id', owner: 'Owner', status: 'Statut', amount: 'Montant', probability: 'Proba',
-  created_at: 'Créé le', expected_close_at: 'Clôture prévue', closed_at: 'Clôturé le', segment: 'Segment',
+  created_at: 'Créé le', expected_close_at: 'Clôture prévue', closed_at: 'Clôturé le', segment: 'Segment', lead_source: 'Origine', stage: 'Étape',
 };
 const SCHEMA: SourceSchema = {
   table: 'deals',
@@ -30,8 +34,36 @@ const SCHEMA: SourceSchema = {
     { name: 'Id', type: 'VARCHAR' }, { name: 'Owner', type: 'VARCHAR' }, { name: 'Statut', type: 'VARCHAR' },
     { name: 'Montant', type: 'DECIMAL(18,2)' }, { name: 'Proba', type: 'BIGINT' }, { name: 'Créé le', type: 'DATE' },
     { name: 'Clôture prévue', type: 'DATE' }, { name: 'Clôturé le', type: 'DATE' }, { name: 'Segment', type: 'VARCHAR' },
+    { name: 'Origine', type: 'VARCHAR' }, { name: 'Étape', type: 'VARCHAR' },
   ],
   roles: ROLES,
+};
+// "activities (enriched)": the activity's own columns, and the deal's under "deals.".
+const ACTIVITY_ROLES = {
+  activity_id: 'Id', deal_id: 'Deal', owner: 'Owner', activity_type: 'Type', activity_at: 'Date', outcome: 'Résultat',
+  status: 'deals.Statut', amount: 'deals.Montant', closed_at: 'deals.Clôturé le', segment: 'accounts.Segment', lead_source: 'deals.Origine',
+};
+const ACTIVITY_SCHEMA: SourceSchema = {
+  table: 'activities',
+  columns: [
+    { name: 'Id', type: 'VARCHAR' }, { name: 'Deal', type: 'VARCHAR' }, { name: 'Owner', type: 'VARCHAR' }, { name: 'Type', type: 'VARCHAR' },
+    { name: 'Date', type: 'TIMESTAMP' }, { name: 'Résultat', type: 'VARCHAR' }, { name: 'deals.Statut', type: 'VARCHAR' },
+    { name: 'deals.Montant', type: 'DOUBLE' }, { name: 'deals.Clôturé le', type: 'DATE' }, { name: 'accounts.Segment', type: 'VARCHAR' },
+    { name: 'deals.Origine', type: 'VARCHAR' },
+  ],
+  roles: ACTIVITY_ROLES,
+};
+const JOINED_SCHEMAS: Record<string, SourceSchema> = {
+  costs: {
+    table: 'costs',
+    columns: [{ name: 'Mois', type: 'VARCHAR' }, { name: 'Canal', type: 'VARCHAR' }, { name: 'Dépense', type: 'DECIMAL(18,2)' }],
+    roles: { cost_period: 'Mois', cost_channel: 'Canal', cost_amount: 'Dépense' },
+  },
+  targets: {
+    table: 'targets',
+    columns: [{ name: 'Mois', type: 'VARCHAR' }, { name: 'Owner', type: 'VARCHAR' }, { name: 'Objectif', type: 'BIGINT' }],
+    roles: { target_period: 'Mois', owner: 'Owner', target_amount: 'Objectif' },
+  },
 };
 const OUTCOME = { role: 'status' as const, won: ['Gagné', "L'affaire signée"], lost: ['Perdu'] };
 
@@ -48,17 +80,52 @@ describe('the KPI catalog', () => {
 
   it('compiles every KPI, grouped, by period, filtered', () => {
     for (const k of KPIS) {
+      const activity = k.entity === 'activity';
       const spec = kpiSpec(k, {
-        source: 'deals', today: '2024-07-01', outcome: OUTCOME, by: ['owner'], grain: 'month',
-        period: 'last_12_months', filters: [{ role: 'segment', value: 'Gold' }], roles: ROLES,
+        source: activity ? 'activities' : 'deals', today: '2024-07-01', outcome: OUTCOME, by: ['owner'], grain: 'month',
+        period: 'last_12_months', filters: [{ role: 'segment', value: 'Gold' }], roles: activity ? ACTIVITY_ROLES : ROLES,
       });
+      // Joined and ratio measures are not computed by the KPI's own spec.
+      expect(spec.measures.map((x) => x.id)).toEqual(k.measures.filter((x) => !x.joined && !x.ratio).map((x) => x.id));
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw new Error(`${k.id}: ${parsed.error.message}`);
-      const compiled = compileSpec(normalizeSpec(parsed.value), SCHEMA);
+      const compiled = compileSpec(normalizeSpec(parsed.value), activity ? ACTIVITY_SCHEMA : SCHEMA);
       if (!compiled.ok) throw new Error(`${k.id}: ${compiled.error.message}`);
       // Values are bound parameters, never pasted.
       expect(compiled.value.sql).not.toContain('Gagné');
     }
+  });
+
+  it('groups by --by then the KPI own roles, and builds the joined source spec', () => {
+    expect(kpiGroups(findKpi('activity_outcomes')!, ['owner'])).toEqual(['owner', 'activity_type', 'outcome']);
+    expect(kpiGroups(findKpi('acquisition_cost')!, ['lead_source'])).toEqual(['lead_source']);
+    expect(kpiGroups(findKpi('won_deals')!)).toEqual([]);
+    expect(kpiSpec(findKpi('target_attainment')!, { source: 'deals', today: '2024-07-01', outcome: OUTCOME }).dimensions).toEqual([{ id: 'owner', role: 'owner' }]);
+    for (const k of KPIS.filter((x) => x.join)) {
+      const spec = joinSpec(k, { source: k.join!.what, today: '2024-07-01', filters: [{ role: k.join!.key.deal, value: 'Web' }] })!;
+      expect(spec.filters).toEqual([{ role: k.join!.key.joined, op: 'eq', values: ['Web'] }]);
+      const parsed = parseSpec(spec);
+      if (!parsed.ok) throw new Error(`${k.id}: ${parsed.error.message}`);
+      const compiled = compileSpec(normalizeSpec(parsed.value), JOINED_SCHEMAS[k.join!.what]!);
+      if (!compiled.ok) throw new Error(`${k.id}: ${compiled.error.message}`);
+      expect(compiled.value.sql).not.toContain('Web');
+    }
+    expect(joinSpec(findKpi('revenue_won')!, { source: 'deals', today: '2024-07-01' })).toBeNull();
+  });
+
+  it('reads joined months and buckets them', () => {
+    expect(joinedMonth('2024-11')).toBe('2024-11-01');
+    expect(joinedMonth('2024/03')).toBe('2024-03-01');
+    expect(joinedMonth('2024-03-15')).toBe('2024-03-01');
+    expect(joinedMonth('2024-03-15 10:00:00')).toBe('2024-03-01');
+    expect(joinedMonth(new Date(Date.UTC(2024, 6, 4)))).toBe('2024-07-01');
+    for (const bad of ['2024-13', 'Nov 2024', '', null, 42]) expect(joinedMonth(bad)).toBeNull();
+    expect(joinedBucket('2024-11-01', undefined)).toBe('2024-11-01');
+    expect(joinedBucket('2024-11-01', 'month')).toBe('2024-11-01');
+    expect(joinedBucket('2024-11-01', 'quarter')).toBe('2024-10-01');
+    expect(joinedBucket('2024-03-01', 'quarter')).toBe('2024-01-01');
+    expect(joinedBucket('2024-11-01', 'year')).toBe('2024-01-01');
+    expect(joinedBucket('2024-11-01', 'week')).toBeNull();
   });
 
   it('expands outcome placeholders into exact, escaped tests', () => {
@@ -98,6 +165,10 @@ describe('the KPI catalog', () => {
     expect(missingRoles(pipeline, { status: 'S', amount: 'A' }, { dated: true })).toEqual(['expected_close_at']);
     expect(missingRoles(pipeline, { status: 'S', amount: 'A' }, { roles: ['owner'] })).toEqual(['owner']);
     expect(missingRoles(findKpi('weighted_pipeline')!, { status: 'S', amount: 'A' })).toEqual(['probability']);
+    // The KPI's own groups and its join key are required too.
+    expect(missingRoles(findKpi('activity_outcomes')!, { activity_type: 'T' })).toEqual(['outcome']);
+    expect(missingRoles(findKpi('acquisition_cost')!, { status: 'S' })).toEqual(['lead_source']);
+    expect(missingRoles(findKpi('activities_per_won_deal')!, { activity_type: 'T', deal_id: 'D' })).toEqual(['status']);
   });
 
   it('recognises won and lost values in four languages', () => {
