@@ -3,15 +3,17 @@
 // every measure is cast explicitly so numbers reach the renderer with a known type.
 import type { Result } from '../result';
 import { asResult, Ctx, SpecError, type CompileOptions } from './context';
-import { dayOfValue, formatDay, nextBucketStart } from './dates';
+import { compareShift, dayOfValue, formatDay, nextBucketStart, type Shift } from './dates';
 import { dimensionSql } from './dimensions';
 import { filterLeafSql, filterTreeSql, specFiltersSql } from './filters';
 import { measuresSql } from './measures';
-import { quoteIdent } from './quote';
+import { numberLiteral, quoteIdent } from './quote';
 import type { Typed } from './expr/compile-expr';
 import {
   RESERVED_ID_PREFIX,
   type CompiledColumn,
+  type CompareColumnKind,
+  type CompareTo,
   type CompiledQuery,
   type FilterValue,
   type NormalizedDimension,
@@ -65,6 +67,17 @@ export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<
       select.push(`${shaping.measures[i]} AS ${quoteIdent(m.id)}`);
       columns.push({ id: m.id, label: m.label, role: 'measure' });
     });
+    const compare = spec.compare === null ? null : comparePlan(spec, measures, claim);
+    if (compare !== null) {
+      // The outer query's columns: each measure followed by its comparison columns.
+      columns.splice(spec.dimensions.length);
+      spec.measures.forEach((m, i) => {
+        columns.push({ id: m.id, label: m.label, role: 'measure' });
+        for (const kind of compare.kinds[i]!) {
+          columns.push({ id: `${m.id}__${kind}`, label: compareLabel(m.label, kind, compare.to), role: 'measure', compare: { measure: m.id, kind } });
+        }
+      });
+    }
     if (shaping.grouping) {
       select.push(`${shaping.grouping} AS ${quoteIdent(GROUPING_ID)}`);
       columns.push({ id: GROUPING_ID, label: 'Total level', role: 'dimension' });
@@ -81,9 +94,10 @@ export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<
     if (shaping.grouping !== null && !spec.dimensions.some((d) => d.id === spec.sort[0]?.by)) {
       order.unshift(`${columns.length} ASC`);
     }
-    const lines = [`SELECT ${select.join(',\n       ')}`, `FROM ${quoteIdent(schema.table)}`];
-    if (where !== null) lines.push(`WHERE ${where}`);
-    if (shaping.groupBy) lines.push(`GROUP BY ${shaping.groupBy}`);
+    const body = [`SELECT ${select.join(',\n       ')}`, `FROM ${quoteIdent(schema.table)}`];
+    if (where !== null) body.push(`WHERE ${where}`);
+    if (shaping.groupBy) body.push(`GROUP BY ${shaping.groupBy}`);
+    const lines = compare === null ? body : compareSql(ctx, spec, compare, dims, shaping, columns, schema, where);
     if (order.length > 0) lines.push(`ORDER BY ${order.join(', ')}`);
     lines.push(`LIMIT ${spec.limit}`);
     return {
@@ -96,6 +110,111 @@ export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<
 }
 
 const GROUPING_ID = `${RESERVED_ID_PREFIX}grouping`;
+
+interface ComparePlan {
+  to: CompareTo;
+  /** Index of the time dimension compared along. */
+  along: number;
+  shift: Shift;
+  /** The comparison columns of each measure (change and % change for numbers only). */
+  kinds: CompareColumnKind[][];
+}
+
+function comparePlan(spec: NormalizedSpec, measures: readonly Typed[], claim: (id: string, field: string) => void): ComparePlan {
+  const compare = spec.compare!;
+  let along: number;
+  if (compare.along !== null) {
+    along = spec.dimensions.findIndex((d) => d.id === compare.along);
+    if (along < 0 || spec.dimensions[along]!.grain === null) {
+      throw new SpecError(`"${compare.along}" is not a dimension of the spec with a time grain`, { field: 'compare.along' });
+    }
+  } else {
+    along = spec.dimensions.findIndex((d) => d.grain !== null);
+    if (along < 0) {
+      throw new SpecError('a comparison needs a time dimension (a dimension with a grain)', { field: 'compare' });
+    }
+  }
+  if (spec.totals !== 'none') {
+    // A total over the time axis has no single compared bucket: refused rather than guessed.
+    throw new SpecError('totals cannot be combined with a comparison yet', { field: 'totals' });
+  }
+  const kinds = spec.measures.map((m, i): CompareColumnKind[] => {
+    const k: CompareColumnKind[] = measures[i]!.type === 'number' ? ['previous', 'change', 'change_pct'] : ['previous'];
+    for (const kind of k) claim(`${m.id}__${kind}`, `measures.${i}.id`);
+    return k;
+  });
+  return { to: compare.to, along, shift: compareShift(compare.to, spec.dimensions[along]!.grain!), kinds };
+}
+
+function compareLabel(label: string, kind: CompareColumnKind, to: CompareTo): string {
+  if (kind === 'change') return 'Change';
+  if (kind === 'change_pct') return 'Change %';
+  return `${label} (${to === 'previous_period' ? 'previous period' : 'same period last year'})`;
+}
+
+/**
+ * A comparison: the grouped query over the spec's filters ("__current"), the same grouped query over
+ * the compared rows ("__previous": the filters on the time dimension's column shifted back by the
+ * offset, so the first bucket has its comparison; the bucket shifted forward again), and a LEFT JOIN
+ * on the bucket and the other dimensions. A join, not lag(), so a missing bucket gives an empty
+ * previous value instead of shifting the comparison.
+ */
+function compareSql(
+  ctx: Ctx,
+  spec: NormalizedSpec,
+  plan: ComparePlan,
+  dims: readonly string[],
+  shaping: Shaping,
+  columns: readonly CompiledColumn[],
+  schema: SourceSchema,
+  where: string | null,
+): string[] {
+  const time = spec.dimensions[plan.along]!;
+  ctx.shift = { ...plan.shift, column: ctx.resolve(time, `dimensions.${plan.along}.${time.role !== null ? 'role' : 'column'}`) };
+  const previousWhere = specFiltersSql(ctx, spec.filters, spec.filter);
+  ctx.shift = null;
+  const bucket = dims[plan.along]!;
+  const forward =
+    plan.shift.unit === 'month'
+      ? `CAST(${bucket} + INTERVAL ${numberLiteral(plan.shift.n)} MONTH AS DATE)`
+      : `(${bucket}) + ${numberLiteral(plan.shift.n)}`;
+  const cte = (name: string, where: string | null, shifted: boolean) => {
+    const select = [
+      ...spec.dimensions.map((d, i) => `${shifted && i === plan.along ? forward : dims[i]} AS ${quoteIdent(d.id)}`),
+      ...spec.measures.map((m, i) => `${shaping.measures[i]} AS ${quoteIdent(m.id)}`),
+    ];
+    const lines = [`${quoteIdent(name)} AS (`, `  SELECT ${select.join(',\n         ')}`, `  FROM ${quoteIdent(schema.table)}`];
+    if (where !== null) lines.push(`  WHERE ${where.replaceAll('\n', '\n  ')}`);
+    if (shaping.groupBy) lines.push(`  GROUP BY ${shaping.groupBy}`);
+    return `${lines.join('\n')}\n)`;
+  };
+  const c = (id: string) => `"c".${quoteIdent(id)}`;
+  const p = (id: string) => `"p".${quoteIdent(id)}`;
+  const select = columns.map((col) => {
+    if (col.compare === undefined) return `${c(col.id)}`;
+    const m = col.compare.measure;
+    switch (col.compare.kind) {
+      case 'previous':
+        return `${p(m)} AS ${quoteIdent(col.id)}`;
+      case 'change':
+        return `${c(m)} - ${p(m)} AS ${quoteIdent(col.id)}`;
+      case 'change_pct':
+        return `(${c(m)} - ${p(m)}) / NULLIF(abs(${p(m)}), 0) AS ${quoteIdent(col.id)}`;
+    }
+  });
+  const on = spec.dimensions.map((d, i) =>
+    i === plan.along ? `${p(d.id)} = ${c(d.id)}` : `${p(d.id)} IS NOT DISTINCT FROM ${c(d.id)}`,
+  );
+  return [
+    `WITH ${cte(CURRENT_CTE, where, false)}, ${cte(PREVIOUS_CTE, previousWhere, true)}`,
+    `SELECT ${select.join(',\n       ')}`,
+    `FROM ${quoteIdent(CURRENT_CTE)} AS "c"`,
+    `LEFT JOIN ${quoteIdent(PREVIOUS_CTE)} AS "p" ON ${on.join(' AND ')}`,
+  ];
+}
+
+const CURRENT_CTE = `${RESERVED_ID_PREFIX}current`;
+const PREVIOUS_CTE = `${RESERVED_ID_PREFIX}previous`;
 
 /**
  * Top N of a dimension: its n values with the largest `by` measure (over the same filtered rows)

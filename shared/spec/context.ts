@@ -3,7 +3,7 @@
 // values (Result) through `asResult`.
 import type { ErrorLocation, Result } from '../result';
 import { columnKind, type ColumnKind } from './column-kind';
-import { parseDay, type CalendarOptions, type Day } from './dates';
+import { parseDay, type CalendarOptions, type Day, type Shift } from './dates';
 import { suggest } from './suggest';
 import type { FilterValue, SourceSchema, WeekStart } from './types';
 
@@ -33,6 +33,11 @@ export class Ctx {
   readonly params: FilterValue[] = [];
   readonly kinds: Map<string, ColumnKind>;
   readonly calendar: CalendarOptions;
+  /**
+   * While set, filters on this column have their dates shifted (the compared period's rows of a
+   * comparison); the other filters are untouched.
+   */
+  shift: (Shift & { column: string }) | null = null;
   private readonly todayText: string | null;
 
   constructor(

@@ -135,3 +135,38 @@ export function dayOfValue(value: string | number): Day | null {
   }
   return parseDay(value.slice(0, 10));
 }
+
+/** A calendar shift: n months (clamped to the month's last day) or n days; n < 0 goes back. */
+export interface Shift {
+  unit: 'month' | 'day';
+  n: number;
+}
+
+/** Shifts a day; a month shift keeps the day of the month, clamped (2024-03-31 - 1 month = 2024-02-29). */
+export function shiftDay(day: Day, shift: Shift): Day {
+  if (shift.unit === 'day') return addDays(day, shift.n);
+  const first = addMonths({ y: day.y, m: day.m, d: 1 }, shift.n);
+  const lastDay = addDays(addMonths(first, 1), -1).d;
+  return { y: first.y, m: first.m, d: Math.min(day.d, lastDay) };
+}
+
+/**
+ * How far back the compared bucket lies: one grain for the previous period; for the same period
+ * last year 12 months (month, quarter, year grains) or 52 weeks = 364 days (week and day grains, so
+ * that a week bucket maps onto a week bucket and a day keeps its weekday).
+ */
+export function compareShift(to: 'previous_period' | 'same_period_last_year', grain: TimeGrain): Shift {
+  if (to === 'same_period_last_year') return grain === 'week' || grain === 'day' ? { unit: 'day', n: 364 } : { unit: 'month', n: 12 };
+  switch (grain) {
+    case 'day':
+      return { unit: 'day', n: 1 };
+    case 'week':
+      return { unit: 'day', n: 7 };
+    case 'month':
+      return { unit: 'month', n: 1 };
+    case 'quarter':
+      return { unit: 'month', n: 3 };
+    case 'year':
+      return { unit: 'month', n: 12 };
+  }
+}

@@ -1,26 +1,49 @@
 // Filters -> a WHERE condition. A flat list is an AND; a tree nests and/or/not. Every value is a
 // bound parameter; dates compare on half-open ranges [from, to).
 import { SpecError, type Ctx } from './context';
-import { addDays, formatDay, parseDay, resolvePeriod } from './dates';
+import { addDays, formatDay, parseDay, resolvePeriod, shiftDay } from './dates';
 import { quoteIdent } from './quote';
-import type { NormalizedFilter, NormalizedFilterTree } from './types';
+import type { FilterValue, NormalizedFilter, NormalizedFilterTree } from './types';
 
-function dayParam(ctx: Ctx, text: unknown, field: string): string {
+/** Whether the filters on `column` are being shifted (the compared period of a comparison). */
+function shifting(ctx: Ctx, column: string): boolean {
+  return ctx.shift !== null && ctx.shift.column === column;
+}
+
+/** A YYYY-MM-DD day, shifted back by the comparison offset when the column is being shifted. */
+function shiftedDay(ctx: Ctx, column: string, text: string): string {
+  const day = parseDay(text)!;
+  return shifting(ctx, column) ? formatDay(shiftDay(day, { unit: ctx.shift!.unit, n: -ctx.shift!.n })) : text;
+}
+
+function dayParam(ctx: Ctx, text: unknown, field: string, column: string): string {
   if (typeof text !== 'string' || !parseDay(text)) {
     throw new SpecError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(text)}`, { field });
   }
-  return ctx.param(text);
+  return ctx.param(shiftedDay(ctx, column, text));
 }
 
-function rangeSql(ctx: Ctx, col: string, from: string, to: string, field: string): string {
+function rangeSql(ctx: Ctx, column: string, from: string, to: string, field: string): string {
+  const col = quoteIdent(column);
   const cast = (p: string) => `CAST(${p} AS DATE)`;
-  return `(${col} >= ${cast(dayParam(ctx, from, field))} AND ${col} < ${cast(dayParam(ctx, to, field))})`;
+  return `(${col} >= ${cast(dayParam(ctx, from, field, column))} AND ${col} < ${cast(dayParam(ctx, to, field, column))})`;
 }
 
 export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): string {
   const column = ctx.resolve(f, `${field}.${f.role !== null ? 'role' : 'column'}`);
   const kind = ctx.kindOf(column, `${field}.${f.role !== null ? 'role' : 'column'}`);
   const col = quoteIdent(column);
+  // A comparison reads the compared period through the same filters, their dates shifted back:
+  // only plain YYYY-MM-DD days can be shifted.
+  const bind = (value: FilterValue, at: string): string => {
+    if (!shifting(ctx, column) || value === null) return ctx.bind(value, kind);
+    if (typeof value !== 'string' || !parseDay(value)) {
+      throw new SpecError(`a comparison shifts the filters on "${column}": give days as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+        field: at,
+      });
+    }
+    return ctx.bind(shiftedDay(ctx, column, value), kind);
+  };
   const need = (n: number) => {
     if (f.values.length < n) {
       throw new SpecError(`${f.op} needs ${n} value${n > 1 ? 's' : ''}`, { field: `${field}.values` });
@@ -38,16 +61,18 @@ export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): str
       return `${col} IS NOT NULL`;
     case 'eq':
       need(1);
-      return f.values[0] === null ? `${col} IS NULL` : `${col} = ${ctx.bind(f.values[0]!, kind)}`;
+      return f.values[0] === null ? `${col} IS NULL` : `${col} = ${bind(f.values[0]!, `${field}.values.0`)}`;
     case 'neq':
       need(1);
-      return `${col} IS DISTINCT FROM ${ctx.bind(f.values[0]!, kind)}`;
+      return `${col} IS DISTINCT FROM ${bind(f.values[0]!, `${field}.values.0`)}`;
     case 'in':
     case 'not_in': {
       need(1);
-      const nonNull = f.values.filter((v) => v !== null);
-      const hasNull = nonNull.length < f.values.length;
-      const list = nonNull.map((v) => ctx.bind(v, kind)).join(', ');
+      const hasNull = f.values.includes(null);
+      const list = f.values
+        .map((v, i) => (v === null ? null : bind(v, `${field}.values.${i}`)))
+        .filter((v) => v !== null)
+        .join(', ');
       if (f.op === 'in') {
         const parts = [list ? `${col} IN (${list})` : null, hasNull ? `${col} IS NULL` : null];
         return `(${parts.filter(Boolean).join(' OR ')})`;
@@ -63,19 +88,22 @@ export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): str
     case 'lte': {
       need(1);
       const sym = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
-      return `${col} ${sym} ${ctx.bind(f.values[0]!, kind)}`;
+      return `${col} ${sym} ${bind(f.values[0]!, `${field}.values.0`)}`;
     }
     case 'between':
       // Half-open [from, to): consecutive ranges never count a row twice.
       need(2);
-      return `(${col} >= ${ctx.bind(f.values[0]!, kind)} AND ${col} < ${ctx.bind(f.values[1]!, kind)})`;
+      return `(${col} >= ${bind(f.values[0]!, `${field}.values.0`)} AND ${col} < ${bind(f.values[1]!, `${field}.values.1`)})`;
     case 'contains':
       need(1);
+      if (shifting(ctx, column)) {
+        throw new SpecError(`a comparison cannot shift a "contains" filter on "${column}"`, { field: `${field}.op` });
+      }
       return `contains(lower(CAST(${col} AS VARCHAR)), lower(${ctx.param(String(f.values[0]))}))`;
     case 'before':
       needDate();
       need(1);
-      return `${col} < CAST(${dayParam(ctx, f.values[0], `${field}.values.0`)} AS DATE)`;
+      return `${col} < CAST(${dayParam(ctx, f.values[0], `${field}.values.0`, column)} AS DATE)`;
     case 'after': {
       needDate();
       need(1);
@@ -83,14 +111,14 @@ export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): str
       const value = f.values[0];
       const day = typeof value === 'string' ? parseDay(value) : null;
       if (!day) throw new SpecError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`, { field: `${field}.values.0` });
-      return `${col} >= CAST(${ctx.param(formatDay(addDays(day, 1)))} AS DATE)`;
+      return `${col} >= CAST(${ctx.param(shiftedDay(ctx, column, formatDay(addDays(day, 1))))} AS DATE)`;
     }
     case 'in_period': {
       needDate();
       if (f.period === null) throw new SpecError('in_period needs a period', { field: `${field}.period` });
       const range =
         typeof f.period === 'string' ? resolvePeriod(f.period, ctx.today(`${field}.period`), ctx.calendar) : f.period;
-      return rangeSql(ctx, col, range.from, range.to, `${field}.period`);
+      return rangeSql(ctx, column, range.from, range.to, `${field}.period`);
     }
   }
 }

@@ -92,5 +92,6 @@ export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
     today: spec.today ?? null,
     columns: spec.columns ?? [],
     totals: spec.totals ?? 'none',
+    compare: spec.compare ? { to: spec.compare.to, along: spec.compare.along ?? null } : null,
   };
 }

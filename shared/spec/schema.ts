@@ -9,6 +9,7 @@ import {
   RELATIVE_PERIODS,
   TOTALS,
   TIME_GRAINS,
+  COMPARE_TO,
   type AnalysisSpec,
 } from './types';
 import type { Result } from '../result';
@@ -157,6 +158,7 @@ export const analysisSpecSchema = z
     today: day.optional(),
     columns: z.array(id).max(10).optional(),
     totals: z.enum(TOTALS).optional(),
+    compare: z.object({ to: z.enum(COMPARE_TO), along: id.optional() }).strict().optional(),
   })
   .strict();
 

@@ -63,6 +63,24 @@ export type Totals = (typeof TOTALS)[number];
 
 export type WeekStart = 'monday' | 'sunday';
 
+/**
+ * Comparisons along a time dimension: the previous bucket (one grain earlier), or the same period
+ * last year (12 months earlier for month, quarter and year grains; 52 weeks = 364 days earlier for
+ * week and day grains, so that a week stays a week and a day keeps its weekday).
+ */
+export const COMPARE_TO = ['previous_period', 'same_period_last_year'] as const;
+export type CompareTo = (typeof COMPARE_TO)[number];
+
+export interface CompareInput {
+  to: CompareTo;
+  /** The time dimension (an id with a grain) to compare along; default the first one. */
+  along?: string;
+}
+
+/** The columns a comparison adds after each measure m: m__previous, m__change, m__change_pct. */
+export const COMPARE_SUFFIXES = ['previous', 'change', 'change_pct'] as const;
+export type CompareColumnKind = (typeof COMPARE_SUFFIXES)[number];
+
 /** Aggregation of a column, or of the rows (count without column). */
 export interface AggregateMeasureInput {
   id?: string;
@@ -158,6 +176,8 @@ export interface AnalysisSpec {
   columns?: string[];
   /** Totals and subtotals, computed by DuckDB with each measure's own aggregate (GROUPING SETS). */
   totals?: Totals;
+  /** Adds, for each measure m, m__previous, m__change and m__change_pct (see CompareInput). */
+  compare?: CompareInput;
 }
 
 export interface NormalizedAggregateMeasure {
@@ -227,6 +247,8 @@ export interface NormalizedSpec {
   today: string | null;
   columns: string[];
   totals: Totals;
+  /** along: null = the first dimension with a grain. */
+  compare: { to: CompareTo; along: string | null } | null;
 }
 
 /** What the compiler needs to know of a source: its table and its columns' types. */
@@ -243,6 +265,8 @@ export interface CompiledColumn {
   id: string;
   label: string;
   role: 'dimension' | 'measure';
+  /** For the columns a comparison adds: the measure compared and what the column holds. */
+  compare?: { measure: string; kind: CompareColumnKind };
 }
 
 export interface CompiledQuery {
