@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ApiMethod, QuarterdeckApi } from './api';
 import { DATE_ORDERS, TEXT_ENCODINGS, VALUE_KINDS } from './import/types';
 import type { Result } from './result';
-import { analysisSpecSchema } from './spec/schema';
+import { analysisSpecSchema, filterTreeInputSchema, segmentNameSchema } from './spec/schema';
 
 const opId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
 const sourceName = z.string().min(1).max(200);
@@ -101,6 +101,18 @@ export const API_ARGS = {
   explain: z.tuple([z.object({ spec: analysisSpecSchema, cell: cellSelector.optional() }).strict()]),
   getProgress: z.tuple([opId]),
   cancel: z.tuple([opId]),
+  listSegments: z.tuple([]),
+  saveSegment: z.tuple([
+    z
+      .object({
+        name: segmentNameSchema,
+        source: sourceName.optional(),
+        filter: filterTreeInputSchema,
+        description: z.string().max(1_000).optional(),
+      })
+      .strict(),
+  ]),
+  removeSegment: z.tuple([segmentNameSchema]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiArgs<M extends ApiMethod> = Parameters<QuarterdeckApi[M]>;

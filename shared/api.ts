@@ -5,7 +5,7 @@
 // where there is one, the place that caused them. Nothing is thrown across the boundary.
 
 import type { ImportInspection, ImportReport, ImportSettings } from './import/types';
-import type { AnalysisSpec, FilterValue } from './spec/types';
+import type { AnalysisSpec, FilterTreeInput, FilterValue } from './spec/types';
 
 import type { Result } from './result';
 export type { ErrorCode, ErrorLocation, QdError, Result } from './result';
@@ -149,6 +149,24 @@ export interface SourceProfile {
   columns: ColumnProfile[];
 }
 
+/** A named segment: a saved filter a spec uses by name (`AnalysisSpec.segments`). */
+export interface SegmentInfo {
+  name: string;
+  /** The one source it applies to; null: any source naming the same columns or roles. */
+  source: string | null;
+  filter: FilterTreeInput;
+  description: string | null;
+  /** ISO timestamp of the last save. */
+  updatedAt: string;
+}
+
+export interface SaveSegmentRequest {
+  name: string;
+  source?: string;
+  filter: FilterTreeInput;
+  description?: string;
+}
+
 export interface QueryRequest {
   spec: AnalysisSpec;
   opId?: string;
@@ -274,6 +292,12 @@ export interface QuarterdeckApi {
   getProgress(opId: string): Promise<Result<Progress | null>>;
   /** Cancels a running import or query; resolves to whether something was running. */
   cancel(opId: string): Promise<Result<boolean>>;
+  /** The workspace's named segments, by name. */
+  listSegments(): Promise<Result<SegmentInfo[]>>;
+  /** Saves (or replaces) a named segment; its filter is checked against its source when it has one. */
+  saveSegment(request: SaveSegmentRequest): Promise<Result<SegmentInfo>>;
+  /** Removes a segment; resolves to the segments left. */
+  removeSegment(name: string): Promise<Result<SegmentInfo[]>>;
 }
 
 /** The operation names, for hosts that route calls by name (IPC channels, HTTP paths). */
@@ -291,6 +315,9 @@ export const API_METHODS = [
   'explain',
   'getProgress',
   'cancel',
+  'listSegments',
+  'saveSegment',
+  'removeSegment',
 ] as const satisfies readonly (keyof QuarterdeckApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -23,14 +23,19 @@ import type {
   QueryResult,
   Result,
   RowWindow,
+  SaveSegmentRequest,
+  SegmentInfo,
   SourceInfo,
   SourceProfile,
   WorkspaceInfo,
 } from '../../shared/api';
 import { ok } from '../../shared/api';
+import { parseArgs } from '../../shared/api-schema';
 import { columnKind } from '../../shared/spec/column-kind';
 import { compileSpec } from '../../shared/spec/compile';
-import { normalizeSpec } from '../../shared/spec/normalize';
+import { normalizeFilterTree, normalizeSpec } from '../../shared/spec/normalize';
+import { compileFilters } from '../../shared/spec/compile';
+import { expandSegments } from '../../shared/spec/segments';
 import { parseSpec } from '../../shared/spec/schema';
 import type { AnalysisSpec } from '../../shared/spec/types';
 import type { SourceSchema } from '../../shared/spec/types';
@@ -45,6 +50,8 @@ import { ResultCache } from './query/cache';
 import { drillWindow, type ResolvedSpec } from './query/drill';
 import { explain } from './query/explain';
 import { profileSource } from './query/profile';
+import { deleteSegment, listSegments, writeSegment } from './query/segments';
+import { StageOrders } from './query/stage-order';
 import { T } from './workspace/catalog';
 import { type SourceRecord, Workspace } from './workspace/workspace';
 
@@ -60,11 +67,15 @@ export class CoreApi implements QuarterdeckApi {
   /** runQuery results by (normalized spec, data version): see query/cache.ts. */
   readonly resultCache = new ResultCache();
   private readonly profiles = new Map<string, SourceProfile>();
+  /** Natural orders (the stage column's pipeline order) per source and data version. */
+  private readonly stageOrders: StageOrders;
 
   private constructor(
     readonly workspace: Workspace,
     private readonly options: CoreOptions,
-  ) {}
+  ) {
+    this.stageOrders = new StageOrders(workspace);
+  }
 
   static async open(workspacePath: string, options: CoreOptions = {}): Promise<CoreApi> {
     return new CoreApi(await Workspace.open(workspacePath), options);
@@ -265,7 +276,7 @@ export class CoreApi implements QuarterdeckApi {
 
   async runQuery(request: QueryRequest): Promise<Result<QueryResult>> {
     return guard(async () => {
-      const parsed = parseSpec(request.spec);
+      const parsed = await this.parseAndExpand(request.spec);
       if (!parsed.ok) return parsed;
       const spec = normalizeSpec(parsed.value);
       // The data version before anything is read: a write that overlaps this query changes it,
@@ -278,7 +289,7 @@ export class CoreApi implements QuarterdeckApi {
       if (cached) return ok({ ...cached, elapsedMs: performance.now() - started });
       const source = await this.workspace.findSource(spec.source);
       if (!source) return notFound(spec.source, 'spec.source');
-      const schema = snapshotSchema(source, spec.snapshot, today);
+      const schema = await this.schemaOf(source, spec.snapshot, today);
       if (!schema.ok) return schema;
       // One row more than asked tells whether the result was cut.
       const compiled = compileSpec({ ...spec, limit: spec.limit + 1 }, schema.value);
@@ -356,15 +367,72 @@ export class CoreApi implements QuarterdeckApi {
 
   /** A spec checked, normalized and resolved against its source and snapshot. */
   private async resolveSpec(input: AnalysisSpec): Promise<Result<ResolvedSpec & { source: SourceRecord }>> {
-    const parsed = parseSpec(input);
+    const parsed = await this.parseAndExpand(input);
     if (!parsed.ok) return parsed;
     const spec = normalizeSpec(parsed.value);
     const source = await this.workspace.findSource(spec.source);
     if (!source) return notFound(spec.source, 'spec.source');
-    const schema = snapshotSchema(source, spec.snapshot, localToday());
+    const schema = await this.schemaOf(source, spec.snapshot, localToday());
     if (!schema.ok) return schema;
     const isTable = !source.model && source.snapshotTables.some((s) => s.table === schema.value.table);
     return ok({ spec, schema: schema.value, isTable, source });
+  }
+
+  /** A spec checked, with its named segments replaced by their filters (ANDed with its own). */
+  private async parseAndExpand(input: AnalysisSpec): Promise<Result<AnalysisSpec>> {
+    const parsed = parseSpec(input);
+    if (!parsed.ok) return parsed;
+    if (parsed.value.segments === undefined || parsed.value.segments.length === 0) return expandSegments(parsed.value, []);
+    return expandSegments(parsed.value, await listSegments(this.workspace));
+  }
+
+  /** The schema a spec compiles against: the snapshot's table, the roles, and natural orders. */
+  private async schemaOf(source: SourceRecord, snapshot: string, today: string): Promise<Result<SourceSchema>> {
+    const schema = snapshotSchema(source, snapshot, today);
+    if (!schema.ok) return schema;
+    const orders = await this.stageOrders.ordersOf(source);
+    return ok(Object.keys(orders).length > 0 ? { ...schema.value, orders } : schema.value);
+  }
+
+  async listSegments(): Promise<Result<SegmentInfo[]>> {
+    return guard(async () => ok(await listSegments(this.workspace)));
+  }
+
+  async saveSegment(input: SaveSegmentRequest): Promise<Result<SegmentInfo>> {
+    return guard(async () => {
+      // Checked here too (not only by the host): the filter is stored and compiled later.
+      const args = parseArgs('saveSegment', [input]);
+      if (!args.ok) return args;
+      const request = args.value[0];
+      const source = request.source ?? null;
+      if (source !== null) {
+        // A segment tied to a source is checked against its columns and roles now, not at first use.
+        const record = await this.workspace.findSource(source);
+        if (!record) return notFound(source, 'source');
+        const schema = snapshotSchema(record, 'latest', localToday());
+        if (!schema.ok) return schema;
+        const checked = compileFilters(normalizeFilterTree(request.filter), schema.value);
+        if (!checked.ok) return checked;
+      }
+      await writeSegment(this.workspace, {
+        name: request.name,
+        source,
+        filter: request.filter,
+        description: request.description ?? null,
+      });
+      const saved = (await listSegments(this.workspace)).find((s) => s.name === request.name);
+      if (!saved) throw new Error(`segment "${request.name}" was not saved`);
+      return ok(saved);
+    });
+  }
+
+  async removeSegment(name: string): Promise<Result<SegmentInfo[]>> {
+    return guard(async () => {
+      if (!(await deleteSegment(this.workspace, name))) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: `no segment named "${name}"`, location: { field: 'name' } } };
+      }
+      return ok(await listSegments(this.workspace));
+    });
   }
 
   async getProgress(opId: string): Promise<Result<Progress | null>> {

@@ -39,6 +39,10 @@ function specOptions(spec: NormalizedSpec): CompileOptions {
 export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<CompiledQuery> {
   return asResult(() => {
     const ctx = new Ctx(schema, 1, specOptions(spec));
+    if (spec.segments !== undefined && spec.segments.length > 0) {
+      // Segments live in the workspace: the host replaces them by their filters before compiling.
+      throw new SpecError(`segment "${spec.segments[0]}" was not expanded`, { field: 'segments.0' });
+    }
     const ids = new Set<string>();
     const claim = (id: string, field: string) => {
       if (id.startsWith(RESERVED_ID_PREFIX)) throw new SpecError(`ids starting with "${RESERVED_ID_PREFIX}" are reserved`, { field });
@@ -87,8 +91,11 @@ export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<
       if (position < 0) throw new SpecError(`sort refers to unknown id "${s.by}"`, { field: `sort.${i}.by` });
       const term = `${position + 1} ${s.direction.toUpperCase()} NULLS LAST`;
       const d = spec.dimensions.findIndex((x) => x.id === s.by);
+      // A column with a natural order (stage order): by position in it, then by value for the rest.
+      const natural = d >= 0 ? naturalOrderSql(ctx, spec, d, compare !== null ? `"c".${quoteIdent(s.by)}` : dims[d]!) : null;
+      const terms = natural === null ? [term] : [`${natural} ${s.direction.toUpperCase()} NULLS LAST`, term];
       // With totals, a dimension's details come before the row totalling them.
-      return shaping.grouping !== null && d >= 0 ? [`GROUPING(${dims[d]}) ASC`, term] : [term];
+      return shaping.grouping !== null && d >= 0 ? [`GROUPING(${dims[d]}) ASC`, ...terms] : terms;
     });
     // Sorted by a measure first: details, then subtotals, then the grand total.
     if (shaping.grouping !== null && !spec.dimensions.some((d) => d.id === spec.sort[0]?.by)) {
@@ -110,6 +117,21 @@ export function compileSpec(spec: NormalizedSpec, schema: SourceSchema): Result<
 }
 
 const GROUPING_ID = `${RESERVED_ID_PREFIX}grouping`;
+
+/**
+ * The position of a plain dimension's value in its column's natural order (`SourceSchema.orders`),
+ * or null when the dimension has a grain or bins or its column has no such order. The values are
+ * bound parameters; a value not listed has no position (NULL) and sorts after the listed ones.
+ */
+function naturalOrderSql(ctx: Ctx, spec: NormalizedSpec, index: number, valueSql: string): string | null {
+  const d = spec.dimensions[index]!;
+  if (d.grain !== null || d.bin !== null) return null;
+  const column = ctx.resolve(d, `dimensions.${index}.${d.role !== null ? 'role' : 'column'}`);
+  const values = ctx.schema.orders?.[column];
+  if (values === undefined || values.length === 0) return null;
+  const list = values.map((v) => `CAST(${ctx.param(v)} AS VARCHAR)`).join(', ');
+  return `list_position([${list}], CAST(${valueSql} AS VARCHAR))`;
+}
 
 interface ComparePlan {
   to: CompareTo;

@@ -6,3 +6,4 @@ export * from './normalize';
 export * from './compile';
 export * from './dates';
 export { parseFormula } from './expr/parser';
+export * from './segments';

@@ -93,5 +93,6 @@ export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
     columns: spec.columns ?? [],
     totals: spec.totals ?? 'none',
     compare: spec.compare ? { to: spec.compare.to, along: spec.compare.along ?? null } : null,
+    ...(spec.segments && spec.segments.length > 0 ? { segments: [...spec.segments] } : {}),
   };
 }

@@ -140,6 +140,16 @@ function filterTreeSchema(depth: number): z.ZodType {
   });
 }
 
+/** A filter tree as a spec's `filter` (and a saved segment's filter) takes it. */
+export const filterTreeInputSchema = filterTreeSchema(1);
+
+/** A segment's name: what a spec's `segments` lists. */
+export const segmentNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((s) => s.trim() === s, 'no spaces around a segment name');
+
 export const analysisSpecSchema = z
   .object({
     source: z.string().min(1).max(200),
@@ -147,7 +157,7 @@ export const analysisSpecSchema = z
     measures: z.array(measureSchema).min(1, 'a spec needs at least one measure').max(50),
     dimensions: z.array(dimensionSchema).max(10).optional(),
     filters: z.array(filterSchema).max(100).optional(),
-    filter: filterTreeSchema(1).optional(),
+    filter: filterTreeInputSchema.optional(),
     sort: z
       .array(z.object({ by: id, direction: z.enum(['asc', 'desc']).optional() }).strict())
       .max(20)
@@ -159,6 +169,7 @@ export const analysisSpecSchema = z
     columns: z.array(id).max(10).optional(),
     totals: z.enum(TOTALS).optional(),
     compare: z.object({ to: z.enum(COMPARE_TO), along: id.optional() }).strict().optional(),
+    segments: z.array(segmentNameSchema).max(20).optional(),
   })
   .strict();
 

@@ -178,6 +178,11 @@ export interface AnalysisSpec {
   totals?: Totals;
   /** Adds, for each measure m, m__previous, m__change and m__change_pct (see CompareInput). */
   compare?: CompareInput;
+  /**
+   * Named segments (saved filters) of the workspace, ANDed with the spec's filters. The host
+   * expands them into `filter` before compiling (the compiler refuses a spec still naming one).
+   */
+  segments?: string[];
 }
 
 export interface NormalizedAggregateMeasure {
@@ -249,6 +254,8 @@ export interface NormalizedSpec {
   totals: Totals;
   /** along: null = the first dimension with a grain. */
   compare: { to: CompareTo; along: string | null } | null;
+  /** Segments not yet expanded by the host: present (and non-empty) only then; compileSpec refuses them. */
+  segments?: string[];
 }
 
 /** What the compiler needs to know of a source: its table and its columns' types. */
@@ -259,6 +266,12 @@ export interface SourceSchema {
   roles?: Readonly<Record<string, string>>;
   /** The day relative periods are resolved against (YYYY-MM-DD), chosen by the host. */
   today?: string;
+  /**
+   * Natural orders of some columns (column -> its values in order, e.g. the stage column's
+   * pipeline order), computed by the host from the data. A sort on a plain dimension of such a
+   * column follows this order; values not listed come after, alphabetically.
+   */
+  orders?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface CompiledColumn {

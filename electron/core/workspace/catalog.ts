@@ -5,6 +5,8 @@ import { quoteIdent } from '../../../shared/spec/quote';
 
 // 2: _qd_snapshots.content_hash (sha256 of the imported file). Version-1 workspaces are migrated
 // in place; a version-1 app refuses a version-2 workspace instead of writing snapshots without it.
+// Tables added with CREATE TABLE IF NOT EXISTS that an older app can ignore without harm (such as
+// _qd_segments: an older app neither reads nor writes saved filters) do not change the version.
 export const CATALOG_VERSION = 2;
 
 export const T = {
@@ -14,6 +16,7 @@ export const T = {
   roles: '_qd_roles',
   roleMemory: '_qd_role_memory',
   relationships: '_qd_relationships',
+  segments: '_qd_segments',
 } as const;
 
 export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
@@ -63,6 +66,14 @@ export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
     to_column VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL,
     PRIMARY KEY (from_source, from_column)
+  )`);
+  // Named segments (saved filters); filter is a FilterTreeInput as JSON, checked when saved.
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.segments)} (
+    name VARCHAR PRIMARY KEY,
+    source VARCHAR,
+    filter JSON NOT NULL,
+    description VARCHAR,
+    updated_at TIMESTAMP NOT NULL
   )`);
   await conn.run(
     `INSERT OR REPLACE INTO ${quoteIdent(T.meta)} VALUES ('catalog_version', '${CATALOG_VERSION}')`,
