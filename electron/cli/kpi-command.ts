@@ -82,6 +82,7 @@ function listLine(k: ReturnType<typeof catalogListing>[number]): string {
   if (k.source !== 'deals') parts.push(`source: ${k.source}`);
   if (k.groupBy) parts.push(`by: ${k.groupBy.join(', ')}`);
   if (k.joined) parts.push(`joins ${k.joined.source} (${k.joined.roles.join(', ')}) on ${k.joined.on}`);
+  for (const p of k.parts ?? []) parts.push(`also ${p.source} by ${p.dateRole} (${p.roles.join(', ')})`);
   return parts.join('\t');
 }
 

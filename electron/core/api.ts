@@ -48,6 +48,7 @@ import { rebuildModels } from './model/model-views';
 import { proposeRelationships } from './model/relationships';
 import { ResultCache } from './query/cache';
 import { drillWindow, type ResolvedSpec } from './query/drill';
+import { expandKpiMeasures, hasKpiMeasures, kpiDataOf } from './query/kpi-measures';
 import { explain } from './query/explain';
 import { profileSource } from './query/profile';
 import { deleteSegment, listSegments, writeSegment } from './query/segments';
@@ -67,6 +68,8 @@ export class CoreApi implements QuarterdeckApi {
   /** runQuery results by (normalized spec, data version): see query/cache.ts. */
   readonly resultCache = new ResultCache();
   private readonly profiles = new Map<string, SourceProfile>();
+  /** Outcome values and probability scales read for KPI measures, per source version and table. */
+  private readonly kpiData = new Map<string, Promise<unknown>>();
   /** Natural orders (the stage column's pipeline order) per source and data version. */
   private readonly stageOrders: StageOrders;
 
@@ -132,6 +135,7 @@ export class CoreApi implements QuarterdeckApi {
       if (relationship.from.source === relationship.to.source) {
         return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'a source cannot refer to itself', location: { field: 'relationship' } } };
       }
+      // Enriched models span sources: a relationship change gives every source a new data version.
       await this.workspace.exclusive(async () => {
         const conn = await this.workspace.connect();
         try {
@@ -156,7 +160,7 @@ export class CoreApi implements QuarterdeckApi {
         } finally {
           conn.closeSync();
         }
-      });
+      }, { all: true });
       return ok(await this.workspaceInfo());
     });
   }
@@ -276,21 +280,27 @@ export class CoreApi implements QuarterdeckApi {
 
   async runQuery(request: QueryRequest): Promise<Result<QueryResult>> {
     return guard(async () => {
+      // The generation before anything is read: a write that overlaps this query changes it,
+      // and the result is then not kept (nor is a cached one served while a write runs).
+      const generation = this.workspace.dataVersion;
       const parsed = await this.parseAndExpand(request.spec);
       if (!parsed.ok) return parsed;
-      const spec = normalizeSpec(parsed.value);
-      // The data version before anything is read: a write that overlaps this query changes it,
-      // and the result is then not kept.
-      const version = this.workspace.dataVersion;
+      const source = await this.workspace.findSource(parsed.value.source);
+      if (!source) return notFound(parsed.value.source, 'spec.source');
+      // Keyed by the spec as asked (its KPI measures unexpanded: their expansion depends only on
+      // the source's data) and the versions of the sources it reads.
+      const version = this.workspace.versionToken(source);
       const today = localToday();
-      const key = ResultCache.key(spec, version, today);
+      const key = ResultCache.key(normalizeSpec(parsed.value), version, today);
       const started = performance.now();
-      const cached = version % 2 === 0 ? this.resultCache.get(key) : undefined;
+      const cached = generation % 2 === 0 ? this.resultCache.get(key) : undefined;
       if (cached) return ok({ ...cached, elapsedMs: performance.now() - started });
-      const source = await this.workspace.findSource(spec.source);
-      if (!source) return notFound(spec.source, 'spec.source');
-      const schema = await this.schemaOf(source, spec.snapshot, today);
+      const snapshot = parsed.value.snapshot ?? 'latest';
+      const schema = await this.schemaOf(source, snapshot, today);
       if (!schema.ok) return schema;
+      const expanded = await this.expandKpis(parsed.value, source, schema.value);
+      if (!expanded.ok) return expanded;
+      const spec = normalizeSpec(expanded.value);
       // One row more than asked tells whether the result was cut.
       const compiled = compileSpec({ ...spec, limit: spec.limit + 1 }, schema.value);
       if (!compiled.ok) return compiled;
@@ -316,8 +326,8 @@ export class CoreApi implements QuarterdeckApi {
           sql: compiled.value.sql.replace(/LIMIT \d+$/, `LIMIT ${spec.limit}`),
           elapsedMs,
         };
-        if (version % 2 === 0 && this.workspace.dataVersion === version) {
-          this.resultCache.dropOlderThan(version);
+        if (generation % 2 === 0 && this.workspace.dataVersion === generation) {
+          this.resultCache.dropStale((v) => this.workspace.isCurrent(v));
           this.resultCache.set(key, result);
         }
         return ok(result);
@@ -369,19 +379,52 @@ export class CoreApi implements QuarterdeckApi {
   private async resolveSpec(input: AnalysisSpec): Promise<Result<ResolvedSpec & { source: SourceRecord }>> {
     const parsed = await this.parseAndExpand(input);
     if (!parsed.ok) return parsed;
-    const spec = normalizeSpec(parsed.value);
-    const source = await this.workspace.findSource(spec.source);
-    if (!source) return notFound(spec.source, 'spec.source');
-    const schema = await this.schemaOf(source, spec.snapshot, localToday());
+    const source = await this.workspace.findSource(parsed.value.source);
+    if (!source) return notFound(parsed.value.source, 'spec.source');
+    const schema = await this.schemaOf(source, parsed.value.snapshot ?? 'latest', localToday());
     if (!schema.ok) return schema;
+    const expanded = await this.expandKpis(parsed.value, source, schema.value);
+    if (!expanded.ok) return expanded;
+    const spec = normalizeSpec(expanded.value);
     const isTable = !source.model && source.snapshotTables.some((s) => s.table === schema.value.table);
     return ok({ spec, schema: schema.value, isTable, source });
+  }
+
+  /**
+   * Catalog KPIs named as measures, replaced by their formula measures (query/kpi-measures.ts).
+   * The data they read (outcome values, probability scale) is kept per source version and table.
+   */
+  private async expandKpis(spec: AnalysisSpec, source: SourceRecord, schema: SourceSchema): Promise<Result<AnalysisSpec>> {
+    if (!hasKpiMeasures(spec)) return ok(spec);
+    const roles = schema.roles ?? {};
+    const prefix = `${this.workspace.versionToken(source)}\u0000${schema.table}\u0000`;
+    const data = kpiDataOf(() => this.workspace.connect(), schema.table, roles);
+    const memo = <T>(what: string, read: () => Promise<T>): Promise<T> => {
+      const k = prefix + what;
+      let hit = this.kpiData.get(k) as Promise<T> | undefined;
+      if (!hit) {
+        if (this.kpiData.size > 256) this.kpiData.clear();
+        hit = read();
+        hit.catch(() => this.kpiData.delete(k));
+        this.kpiData.set(k, hit);
+      }
+      return hit;
+    };
+    return expandKpiMeasures(
+      spec,
+      { name: source.name, roles, today: schema.today ?? localToday() },
+      { outcome: () => memo('outcome', () => data.outcome()), probabilityScale: () => memo('scale', () => data.probabilityScale()) },
+    );
   }
 
   /** A spec checked, with its named segments replaced by their filters (ANDed with its own). */
   private async parseAndExpand(input: AnalysisSpec): Promise<Result<AnalysisSpec>> {
     const parsed = parseSpec(input);
     if (!parsed.ok) return parsed;
+    const zone = parsed.value.timeZone;
+    if (zone !== undefined && !knownTimeZone(zone)) {
+      return { ok: false, error: { code: 'SPEC_INVALID', message: `unknown time zone "${zone}"`, location: { field: 'timeZone' } } };
+    }
     if (parsed.value.segments === undefined || parsed.value.segments.length === 0) return expandSegments(parsed.value, []);
     return expandSegments(parsed.value, await listSegments(this.workspace));
   }
@@ -510,6 +553,16 @@ async function readRelationships(conn: DuckDBConnection): Promise<Relationship[]
 /** The typing kind closest to a stored column's family, for the relationship finder. */
 function valueKindOf(kind: ColumnKind): ValueKind {
   return kind === 'number' ? 'decimal' : kind === 'date' ? 'date' : kind === 'timestamp' ? 'timestamp' : kind === 'boolean' ? 'boolean' : 'text';
+}
+
+/** Whether the IANA database (Node's ICU, as DuckDB's) knows a zone name. */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function notFound<T>(name: string, field = 'source'): Result<T> {

@@ -13,7 +13,10 @@ import type { QuarterdeckApi, Result, SourceInfo } from '../../shared/api';
 import { fail, ok } from '../../shared/api';
 import { readArrow, type CellValue } from '../../shared/arrow/cells';
 import {
+  convertedCondition,
   findKpi,
+  funnelRows,
+  kpiParts,
   JOIN_KEY,
   JOIN_PERIOD,
   joinedBucket,
@@ -36,6 +39,7 @@ import {
 } from '../../shared/model/kpis';
 import { suggest } from '../../shared/spec/suggest';
 import { parseDay, resolvePeriod } from '../../shared/spec/dates';
+import { outcomeOf } from '../../shared/model/vocabulary';
 import type { AnalysisSpec } from '../../shared/spec/types';
 import type { RoleId } from '../../shared/model/roles';
 
@@ -110,7 +114,7 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
     joined: SourceInfo | null;
   }
   const plans: Plan[] = [];
-  for (const kpi of kpis) {
+  for (const kpi of kpis.flatMap(kpiParts)) {
     const source = pickSource(info.value.sources, kpi, use, options.source);
     if (!source.ok) return source;
     let joined: SourceInfo | null = null;
@@ -124,11 +128,18 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
     plans.push({ kpi, source: source.value, joined });
   }
 
-  // Won / lost values and the probability scale, read once per source.
+  // Won / lost values, the probability scale and the converted values, read once per source.
   const outcomes = new Map<string, OutcomeValues>();
   const scales = new Map<string, 1 | 100>();
+  const converted = new Map<string, string>();
   for (const { kpi, source } of plans) {
     const base = { source: source.name, today: options.today };
+    if (kpi.measures.some((x) => x.formula.includes('{converted}')) && !converted.has(source.name)) {
+      const role = source.roles.converted ? 'converted' : 'lead_status';
+      const values = await core.runQuery({ spec: { ...base, measures: [{ id: 'n', op: 'count' }], dimensions: [{ id: 'v', role }], limit: 10_000 } });
+      if (!values.ok) return values;
+      converted.set(source.name, convertedCondition(role, readArrow(values.value.ipc).rows().map((r) => r.v)));
+    }
     if (kpi.outcome && !outcomes.has(source.name)) {
       const found = await readOutcome(core, base, source.roles);
       if (!found.ok) return found;
@@ -159,19 +170,23 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
   for (const { kpi, source, joined } of plans) {
     const outcome = outcomes.get(source.name);
     const probabilityScale = scales.get(source.name);
-    const spec = kpiSpec(kpi, {
+    const condition = converted.get(source.name);
+    const built = kpiSpec(kpi, {
       ...options,
       source: source.name,
       roles: source.roles,
       ...(outcome ? { outcome } : {}),
       ...(probabilityScale ? { probabilityScale } : {}),
+      ...(condition ? { converted: condition } : {}),
     });
+    // The funnel reads its stages in pipeline order: the compiler sorts the stage by its natural order.
+    const spec: AnalysisSpec = kpi.funnel ? { ...built, sort: [{ by: 'stage' }] } : built;
     specs[kpi.id] = spec;
     sources[kpi.id] = source.name;
     const result = await core.runQuery({ spec });
     if (!result.ok) return result;
     const measures = kpiMeasures(kpi, source.roles);
-    const local = measures.filter((x) => !x.joined && !x.ratio);
+    const local = measures.filter((x) => !x.joined && !x.ratio && !x.sum && !x.derived);
     for (const x of measures) {
       if (!columns.some((c) => c.id === x.id)) columns.push({ id: x.id, label: x.label, kind: 'measure', format: x.format, kpi: kpi.id });
     }
@@ -179,7 +194,12 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
       columns.push({ id: `${kpi.id}_low`, label: `${kpi.label}, 95 % low`, kind: 'measure', format: 'percent', kpi: kpi.id });
       columns.push({ id: `${kpi.id}_high`, label: `${kpi.label}, 95 % high`, kind: 'measure', format: 'percent', kpi: kpi.id });
     }
-    for (const row of readArrow(result.value.ipc).rows()) {
+    const resultRows = readArrow(result.value.ipc).rows();
+    if (kpi.funnel) {
+      funnelInto(resultRows, dims, targetOf, outcome);
+      continue;
+    }
+    for (const row of resultRows) {
       const target = targetOf(row);
       for (const x of local) target[x.id] = row[x.id] ?? null;
       if (kpi.rate) {
@@ -205,6 +225,9 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
     }
     for (const kpi of kpis) {
       for (const x of kpi.measures) {
+        if (x.sum) out[x.id] = x.sum.reduce((n, id) => n + (typeof out[id] === 'number' ? (out[id] as number) : 0), 0);
+      }
+      for (const x of kpi.measures) {
         if (!x.ratio) continue;
         const num = out[x.ratio.numerator];
         const den = out[x.ratio.denominator];
@@ -213,8 +236,16 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
     }
     return out;
   });
+  // The funnel keeps the pipeline order of its stages (the order its rows were first met).
+  const order = new Map(rows.map((r, i) => [r, i]));
+  const funnel = kpis.some((k) => k.funnel);
   rows.sort((a, b) => {
     for (const d of dims) {
+      if (funnel && d === 'stage') {
+        const c = order.get(a)! - order.get(b)!;
+        if (c !== 0) return c;
+        continue;
+      }
       const c = compareCells(a[d] ?? null, b[d] ?? null);
       if (c !== 0) return c;
     }
@@ -230,6 +261,46 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
     probabilityScale: scales.get(first) ?? [...scales.values()][0] ?? null,
     specs,
   });
+}
+
+/**
+ * The stage funnel rows of a funnel KPI's counts per stage (in pipeline order), group by group
+ * (the dimensions other than the stage): see `funnelRows` for what "reached" means.
+ */
+function funnelInto(
+  rows: Record<string, CellValue>[],
+  dims: readonly string[],
+  targetOf: (values: Record<string, CellValue>) => Record<string, CellValue>,
+  outcome: OutcomeValues | undefined,
+): void {
+  const others = dims.filter((d) => d !== 'stage');
+  const groups = new Map<string, Record<string, CellValue>[]>();
+  for (const row of rows) {
+    const key = JSON.stringify(others.map((d) => row[d] ?? null));
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const closedValues = new Set([...(outcome?.role === 'stage' ? [...outcome.won, ...outcome.lost] : [])]);
+  const isClosed = (stage: string) => closedValues.has(stage) || outcomeOf(stage) !== null;
+  const n = (v: CellValue | undefined) => (typeof v === 'number' ? v : 0);
+  // Every group gets every stage of the pipeline (the rows are sorted by stage, in pipeline order):
+  // a rep with deals at Proposal only still has them reaching Prospecting.
+  const stageOf = (r: Record<string, CellValue>) => (r.stage === null || r.stage === undefined ? null : String(r.stage));
+  const stages = [...new Set(rows.map(stageOf))];
+  for (const group of groups.values()) {
+    const counts = stages.map((stage) => {
+      const r = group.find((x) => stageOf(x) === stage);
+      return { stage, at: n(r?.stage_funnel_at), won: n(r?.stage_funnel_won), lost: n(r?.stage_funnel_lost) };
+    });
+    funnelRows(counts, isClosed).forEach((f) => {
+      const target = targetOf({ ...Object.fromEntries(others.map((d) => [d, group[0]![d] ?? null])), stage: f.stage });
+      target.stage_funnel = f.reached;
+      target.stage_funnel_at = f.at;
+      target.stage_funnel_won = f.won;
+      target.stage_funnel_lost = f.lost;
+      target.stage_funnel_next = f.next;
+      target.stage_funnel_conversion = f.conversion;
+    });
+  }
 }
 
 /** A joined KPI is by its key only (costs have no segment, targets no pipeline), monthly or coarser. */
@@ -299,9 +370,10 @@ function compareCells(a: CellValue, b: CellValue): number {
 }
 
 /** What a source holds, told by its roles: activities, costs, targets, else deals (or accounts...). */
-function entityOf(source: SourceInfo): 'deal' | 'activity' | 'cost' | 'target' {
+function entityOf(source: SourceInfo): 'deal' | 'activity' | 'cost' | 'target' | 'lead' {
   const r = source.roles;
   if (r.activity_type || r.activity_at || r.activity_id) return 'activity';
+  if ((r.converted || r.lead_status || r.lead_id) && !r.deal_id && !r.stage) return 'lead';
   if (r.cost_amount) return 'cost';
   if (r.target_amount) return 'target';
   return 'deal';
@@ -319,7 +391,7 @@ function pickSource(sources: readonly SourceInfo[], kpi: KpiDefinition, use: Kpi
     chosen = sources.find((s) => s.name === name);
     if (!chosen) return fail('NOT_FOUND', `no source named "${name}"`, { location: { field: 'source' } });
   } else {
-    const wanted = new Set<string>(['status', 'stage', 'amount', ...kpi.requires, ...(kpi.groupBy ?? []), kpi.dateRole]);
+    const wanted = new Set<string>(['status', 'stage', 'amount', ...kpi.requires, ...(kpi.anyOf ?? []), ...(kpi.groupBy ?? []), kpi.dateRole]);
     const scored = sources
       .filter((s) => entityOf(s) === entity)
       .map((s) => ({
@@ -330,6 +402,7 @@ function pickSource(sources: readonly SourceInfo[], kpi: KpiDefinition, use: Kpi
       .sort((a, b) => b.fits - a.fits || b.score - a.score);
     const best = scored[0];
     if (!best || best.score === 0) {
+      if (entity === 'lead') return fail('NOT_FOUND', `KPI "${kpi.id}" needs a leads source (roles converted or lead_status): none in this workspace`, { location: { field: 'source' } });
       return entity === 'activity'
         ? fail('NOT_FOUND', `KPI "${kpi.id}" needs an activities source (roles activity_type, activity_at, outcome): none in this workspace`, { location: { field: 'source' } })
         : fail('NOT_FOUND', 'no source with deal roles (status, amount, dates) in this workspace', { location: { field: 'source' } });
@@ -344,7 +417,7 @@ function pickSource(sources: readonly SourceInfo[], kpi: KpiDefinition, use: Kpi
       : '';
     return fail(
       'INVALID_ARGUMENT',
-      `KPI "${kpi.id}" needs the role${missing.length > 1 ? 's' : ''} ${what.join(', ')}, not mapped in source "${chosen.name}"${hint}`,
+      `KPI "${kpi.id.split(':')[0]}" needs the role${missing.length > 1 ? 's' : ''} ${what.join(', ')}, not mapped in source "${chosen.name}"${hint}`,
       { location: { field: 'roles' } },
     );
   }

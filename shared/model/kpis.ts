@@ -38,10 +38,27 @@ export interface KpiMeasure {
   joined?: boolean;
   /** Computed after the join, in the core: numerator / denominator (two other measure ids; 0 → empty). */
   ratio?: { numerator: string; denominator: string };
+  /** Computed after the merge, in the core: the sum of other measure ids (an absent one counts 0). */
+  sum?: readonly string[];
+  /** Computed by the core from the other measures (the stage funnel's reached / next / conversion). */
+  derived?: boolean;
+  /**
+   * Run in a spec of its own, on another date role and/or entity than the KPI's (forecast: won by
+   * closed date, open by expected close date; CRM usage: deals, then activities), merged by group.
+   */
+  part?: KpiPart;
+}
+
+/** Another date role (and entity) a KPI's measures are computed on; see `kpiParts`. */
+export interface KpiPart {
+  entity?: KpiEntity;
+  dateRole: RoleId;
+  requires: readonly RoleId[];
+  outcome: boolean;
 }
 
 /** Whose rows a KPI reads. */
-export type KpiEntity = 'deal' | 'activity';
+export type KpiEntity = 'deal' | 'activity' | 'lead';
 
 /**
  * A second source whose measure is joined to the KPI's rows by the core (electron/core/kpi.ts), in
@@ -88,6 +105,10 @@ export interface KpiDefinition {
   groupBy?: readonly RoleId[];
   /** A second source joined by the core (costs by channel, targets by owner), see KpiJoin. */
   join?: KpiJoin;
+  /** At least one of these roles must be mapped (leads: converted or lead_status). */
+  anyOf?: readonly RoleId[];
+  /** Stage funnel: computed by the core from counts per stage in pipeline order (see `funnelRows`). */
+  funnel?: boolean;
 }
 
 const m = (id: string, label: string, formula: string, format: KpiFormat, additive: boolean, optionalRoles?: RoleId[]): KpiMeasure => ({
@@ -99,6 +120,17 @@ const joined = (id: string, label: string, formula: string, format: KpiFormat): 
 const ratio = (id: string, label: string, numerator: string, denominator: string, format: KpiFormat): KpiMeasure => ({
   id, label, formula: `${numerator} / ${denominator}`, format, additive: false, ratio: { numerator, denominator },
 });
+
+/** The sum of other measures, after the merge. */
+const total = (id: string, label: string, parts: string[], format: KpiFormat): KpiMeasure => ({
+  id, label, formula: parts.join(' + '), format, additive: true, sum: parts,
+});
+/** Computed by the core. */
+const derived = (x: KpiMeasure): KpiMeasure => ({ ...x, derived: true });
+/** A measure of another part (date role / entity). */
+const inPart = (x: KpiMeasure, part: KpiPart): KpiMeasure => ({ ...x, part });
+const OPEN_BY_EXPECTED_CLOSE: KpiPart = { dateRole: 'expected_close_at', requires: ['amount', 'probability'], outcome: true };
+const ACTIVITIES_BY_DATE: KpiPart = { entity: 'activity', dateRole: 'activity_at', requires: ['owner'], outcome: false };
 
 const COSTS_BY_CHANNEL: KpiJoin = {
   what: 'costs', anchor: 'cost_amount', key: { deal: 'lead_source', joined: 'cost_channel' }, periodRole: 'cost_period',
@@ -297,6 +329,70 @@ export const KPIS: readonly KpiDefinition[] = [
       joined('target_attainment_target', 'Target', 'coalesce(sum(@target_amount), 0)', 'currency'),
     ],
   },
+  {
+    id: 'forecast', label: 'Forecast by close period',
+    meaning: 'Per month (or other grain): revenue won, by closed date, + weighted open pipeline (amount × probability), by expected close date.',
+    dateRole: 'closed_at', dateRequired: false, requires: ['amount', 'closed_at'], outcome: true, scope: 'all',
+    chart: 'column', format: 'currency', higherIsBetter: true,
+    measures: [
+      total('forecast', 'Forecast', ['forecast_won', 'forecast_weighted'], 'currency'),
+      m('forecast_won', 'Revenue won (by closed date)', 'coalesce(sum_if(@amount, {won}), 0)', 'currency', true),
+      m('forecast_won_deals', 'Deals won', 'count_if({won})', 'number', true),
+      inPart(m('forecast_weighted', 'Weighted open pipeline (by expected close date)', 'coalesce(sum_if(@amount * @probability, {open}), 0) / {probability_scale}', 'currency', true), OPEN_BY_EXPECTED_CLOSE),
+      inPart(m('forecast_open_deals', 'Open deals', 'count_if({open})', 'number', true), OPEN_BY_EXPECTED_CLOSE),
+    ],
+  },
+  {
+    id: 'account_basket', label: 'Average basket per account',
+    meaning: 'Revenue won / accounts with at least one won deal (by closed date; lifetime without a period): by account type or segment through the enriched deals.',
+    dateRole: 'closed_at', dateRequired: false, requires: ['amount', 'account'], outcome: true, scope: 'won',
+    chart: 'bar', format: 'currency', higherIsBetter: true,
+    measures: [
+      m('account_basket', 'Average basket per account', 'sum(@amount) / count_distinct(@account)', 'currency', false),
+      m('account_basket_revenue', 'Revenue won', 'coalesce(sum(@amount), 0)', 'currency', true),
+      m('account_basket_accounts', 'Accounts with a won deal', 'count_distinct(@account)', 'number', false),
+      m('account_basket_deals', 'Deals won', 'count()', 'number', true),
+    ],
+  },
+  {
+    id: 'stage_funnel', label: 'Stage funnel',
+    meaning: 'Per open stage in pipeline order: deals that reached it (approximated from one export: current stage at or beyond it, won deals reached every stage), conversion to the next stage (the last: to won), and lost deals by loss stage (when the export keeps it).',
+    dateRole: 'created_at', dateRequired: false, requires: ['stage'], outcome: true, scope: 'all', funnel: true,
+    groupBy: ['stage'],
+    chart: 'bar', format: 'number', higherIsBetter: true,
+    measures: [
+      derived(m('stage_funnel', 'Deals reaching the stage', 'open or lost at or beyond the stage + won', 'number', true)),
+      m('stage_funnel_at', 'Open deals at the stage', 'count_if({open})', 'number', true),
+      m('stage_funnel_won', 'Won deals at the stage', 'count_if({won})', 'number', true),
+      m('stage_funnel_lost', 'Lost at the stage', 'count_if({lost})', 'number', true),
+      derived(m('stage_funnel_next', 'Reaching the next stage (last: won)', 'stage_funnel of the next stage', 'number', true)),
+      derived(m('stage_funnel_conversion', 'Conversion to the next stage', 'stage_funnel_next / stage_funnel', 'percent', false)),
+    ],
+  },
+  {
+    id: 'lead_conversion', label: 'Leads → opportunities',
+    meaning: 'Converted leads / leads (a leads source with a converted or lead status column), with the counts and a 95 % Wilson interval.',
+    entity: 'lead', dateRole: 'created_at', dateRequired: false, requires: [], anyOf: ['converted', 'lead_status'], outcome: false, scope: 'all',
+    chart: 'bar', format: 'percent', higherIsBetter: true,
+    measures: [
+      m('lead_conversion', 'Lead conversion rate', 'count_if({converted}) / count()', 'percent', false),
+      m('lead_conversion_converted', 'Converted leads', 'count_if({converted})', 'number', true),
+      m('lead_conversion_leads', 'Leads', 'count()', 'number', true),
+    ],
+    rate: { successes: 'lead_conversion_converted', trials: 'lead_conversion_leads' },
+  },
+  {
+    id: 'crm_usage', label: 'CRM usage per rep',
+    meaning: 'Per rep (and period): deals created (by created date) and activities logged (by activity date): adoption, and the data quality behind every other number.',
+    dateRole: 'created_at', dateRequired: false, requires: ['created_at'], outcome: false, scope: 'all',
+    groupBy: ['owner'],
+    chart: 'bar', format: 'number', higherIsBetter: true,
+    measures: [
+      total('crm_usage', 'Entries (deals + activities)', ['crm_usage_deals', 'crm_usage_activities'], 'number'),
+      m('crm_usage_deals', 'Deals created', 'count()', 'number', true),
+      inPart(m('crm_usage_activities', 'Activities logged', 'count()', 'number', true), ACTIVITIES_BY_DATE),
+    ],
+  },
 ];
 
 export function findKpi(id: string): KpiDefinition | undefined {
@@ -359,6 +455,7 @@ export function missingRoles(kpi: KpiDefinition, roles: Readonly<Record<string, 
   if (use.dated || kpi.dateRequired) need.add(kpi.dateRole);
   for (const r of use.roles ?? []) need.add(r);
   const missing = [...need].filter((r) => !roles[r]);
+  if (kpi.anyOf?.length && !kpi.anyOf.some((r) => roles[r])) missing.push(kpi.anyOf[0]!);
   if (kpi.outcome && !outcomeRole(roles)) missing.unshift('status');
   return missing;
 }
@@ -383,6 +480,8 @@ export interface KpiSpecOptions {
   probabilityScale?: 1 | 100;
   /** Stale deals: open deals created more than this many days before today. Default 90. */
   staleDays?: number;
+  /** The {converted} condition of a leads source (see `convertedCondition`); FALSE when not given. */
+  converted?: string;
   /** Roles mapped in the source: measures whose optional roles are missing are left out. */
   roles?: Readonly<Record<string, string>>;
   limit?: number;
@@ -406,7 +505,7 @@ function addDays(day: string, days: number): string {
 }
 
 /** A KPI measure's formula with its placeholders filled in. */
-export function expandFormula(formula: string, options: Pick<KpiSpecOptions, 'outcome' | 'probabilityScale' | 'staleDays' | 'today'>): string {
+export function expandFormula(formula: string, options: Pick<KpiSpecOptions, 'outcome' | 'probabilityScale' | 'staleDays' | 'today' | 'converted'>): string {
   const outcome = options.outcome ?? DEFAULT_OUTCOME;
   const won = inList(outcome.role, outcome.won);
   const lost = inList(outcome.role, outcome.lost);
@@ -418,7 +517,27 @@ export function expandFormula(formula: string, options: Pick<KpiSpecOptions, 'ou
     .replaceAll('{lost}', `(${lost})`)
     .replaceAll('{open}', open)
     .replaceAll('{probability_scale}', String(options.probabilityScale ?? 100))
-    .replaceAll('{stale_before}', staleBefore);
+    .replaceAll('{stale_before}', staleBefore)
+    .replaceAll('{converted}', `(${options.converted ?? 'FALSE'})`);
+}
+
+const CONVERTED_WORDS = /^(true|yes|y|1|converted|closed\s*-?\s*converted|converti|convertie|konvertiert|umgewandelt|geconverteerd|omgezet|oui|ja)$/i;
+
+/**
+ * The {converted} condition of a leads source, from the distinct values of its `converted` column
+ * (true, 1, Yes, Converted...) or, without one, of its `lead_status` column (Converted, Closed -
+ * Converted...): `@converted IN (TRUE)`, `@converted IN (1)`, `@lead_status IN ('Converted')`.
+ * FALSE when no value means converted.
+ */
+export function convertedCondition(role: 'converted' | 'lead_status', values: readonly unknown[]): string {
+  const literals: string[] = [];
+  for (const v of values) {
+    if (v === true) literals.push('TRUE');
+    else if (typeof v === 'number' && v === 1) literals.push('1');
+    else if (typeof v === 'bigint' && v === 1n) literals.push('1');
+    else if (typeof v === 'string' && CONVERTED_WORDS.test(v.trim())) literals.push(stringLiteral(v));
+  }
+  return literals.length ? `@${role} IN (${literals.join(', ')})` : 'FALSE';
 }
 
 /** The measures of a KPI that the mapping allows (optional measures need their roles). */
@@ -428,7 +547,7 @@ export function kpiMeasures(kpi: KpiDefinition, roles?: Readonly<Record<string, 
 
 export function kpiSpec(kpi: KpiDefinition, options: KpiSpecOptions): AnalysisSpec {
   const measures: MeasureInput[] = kpiMeasures(kpi, options.roles)
-    .filter((x) => !x.joined && !x.ratio)
+    .filter((x) => !x.joined && !x.ratio && !x.sum && !x.derived)
     .map((x) => ({ id: x.id, label: x.label, formula: expandFormula(x.formula, options) }));
   const dimensions: DimensionInput[] = kpiGroups(kpi, options.by).map((role) => ({ id: role, role }));
   const filters: FilterInput[] = [];
@@ -452,6 +571,32 @@ export function kpiSpec(kpi: KpiDefinition, options: KpiSpecOptions): AnalysisSp
     today: options.today,
     limit: options.limit ?? 100_000,
   };
+}
+
+/**
+ * A KPI split into the KPIs the core runs, one spec each: the KPI with its own measures (and the
+ * computed ones), then one per part (another date role or entity) with that part's measures.
+ */
+export function kpiParts(kpi: KpiDefinition): KpiDefinition[] {
+  const own = kpi.measures.filter((x) => !x.part);
+  const parts = new Map<KpiPart, KpiMeasure[]>();
+  for (const x of kpi.measures) if (x.part) parts.set(x.part, [...(parts.get(x.part) ?? []), x]);
+  return [
+    { ...kpi, measures: own },
+    ...[...parts].map(([part, measures]): KpiDefinition => {
+      const { rate: _rate, join: _join, ...base } = kpi;
+      return {
+        ...base,
+        id: `${kpi.id}:${part.entity ?? 'deal'}:${part.dateRole}`,
+        entity: part.entity ?? 'deal',
+        dateRole: part.dateRole,
+        requires: part.requires,
+        outcome: part.outcome,
+        scope: 'all',
+        measures,
+      };
+    }),
+  ];
 }
 
 /** The roles a KPI's rows are grouped by: --by, then the KPI's own groups. */
@@ -571,6 +716,10 @@ export function isTimeGrain(g: string): g is TimeGrain {
   return (TIME_GRAINS as readonly string[]).includes(g);
 }
 
+function partsOf(k: KpiDefinition): KpiPart[] {
+  return [...new Set(k.measures.flatMap((x) => (x.part ? [x.part] : [])))];
+}
+
 /** The catalog as `kpi --list --json` prints it. */
 export function catalogListing() {
   return KPIS.map((k) => ({
@@ -581,9 +730,13 @@ export function catalogListing() {
     measures: k.measures.map((x) => ({ id: x.id, label: x.label, formula: x.formula, format: x.format })),
     requiredRoles: [
       ...(k.outcome ? ['status'] : []),
-      ...new Set([...k.requires, ...(k.groupBy ?? []), ...(k.join ? [k.join.key.deal] : []), ...(k.dateRequired ? [k.dateRole] : [])]),
+      ...new Set([
+        ...k.requires, ...(k.groupBy ?? []), ...(k.join ? [k.join.key.deal] : []), ...(k.dateRequired ? [k.dateRole] : []),
+        ...(k.anyOf?.length ? [k.anyOf.join(' or ')] : []),
+      ]),
     ],
-    source: k.entity === 'activity' ? 'activities' : 'deals',
+    source: k.entity === 'activity' ? 'activities' : k.entity === 'lead' ? 'leads' : 'deals',
+    ...(partsOf(k).length ? { parts: partsOf(k).map((p) => ({ source: p.entity === 'activity' ? 'activities' : p.entity === 'lead' ? 'leads' : 'deals', dateRole: p.dateRole, roles: [...p.requires, p.dateRole] })) } : {}),
     ...(k.groupBy ? { groupBy: [...k.groupBy] } : {}),
     ...(k.join ? { joined: { source: k.join.what, roles: [k.join.anchor, k.join.key.joined, k.join.periodRole], on: `${k.join.key.deal} = ${k.join.key.joined}` } } : {}),
     dateRole: k.dateRole,
@@ -591,4 +744,59 @@ export function catalogListing() {
     format: k.format,
     higherIsBetter: k.higherIsBetter,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage funnel
+
+/** Counts of one stage value (of one group), as the funnel spec returns them. */
+export interface FunnelCounts {
+  stage: string | null;
+  /** Open deals at the stage. */
+  at: number;
+  won: number;
+  lost: number;
+}
+
+export interface FunnelRow extends FunnelCounts {
+  /** Deals that reached the stage; null on a won / lost stage row. */
+  reached: number | null;
+  /** Deals that reached the next open stage (the last open stage: won); null on a won / lost stage row. */
+  next: number | null;
+  conversion: number | null;
+}
+
+/**
+ * The stage funnel of one group from a single export, stages in pipeline order (open stages, then
+ * the won / lost stage values, as `SourceSchema.orders` sorts them). An export holds each deal's
+ * current stage, not its history, so "reached" is approximated:
+ *   - an open deal, and a lost deal whose stage is still an open stage (the export keeps the loss
+ *     stage), reached its stage and every stage before it;
+ *   - a won deal reached every open stage (whatever its stage value says);
+ *   - a lost deal whose stage is a lost stage (Closed Lost, Lost) or empty: where it was lost is
+ *     unknown; it is counted as having reached the first open stage only, and shown on its own
+ *     stage row (its `lost` is "loss stage unknown"). This understates the later stages' reach.
+ * Conversion of a stage = reached(next open stage) / reached(stage); of the last open stage,
+ * won / reached. `isClosedStage` tells the won / lost stage values (outcomeOf).
+ */
+export function funnelRows(counts: readonly FunnelCounts[], isClosedStage: (stage: string) => boolean): FunnelRow[] {
+  const open = counts.filter((c) => c.stage !== null && !isClosedStage(c.stage));
+  const closed = counts.filter((c) => c.stage === null || isClosedStage(c.stage));
+  const wonAnywhere = counts.reduce((n, c) => n + c.won, 0);
+  const lostUnknown = closed.reduce((n, c) => n + c.lost, 0);
+  const reached: number[] = [];
+  let beyond = 0;
+  for (let i = open.length - 1; i >= 0; i--) {
+    const c = open[i]!;
+    // Won deals left at an earlier open stage reached every stage too: counted in `wonAnywhere`.
+    beyond += c.at + c.lost;
+    reached[i] = beyond + wonAnywhere + (i === 0 ? lostUnknown : 0);
+  }
+  const rows: FunnelRow[] = open.map((c, i) => {
+    const next = i + 1 < open.length ? reached[i + 1]! : wonAnywhere;
+    const r = reached[i]!;
+    return { ...c, reached: r, next, conversion: r > 0 ? next / r : null };
+  });
+  for (const c of closed) rows.push({ ...c, reached: null, next: null, conversion: null });
+  return rows;
 }

@@ -32,7 +32,7 @@ export interface CompiledCondition {
 }
 
 function specOptions(spec: NormalizedSpec): CompileOptions {
-  return { weekStart: spec.weekStart, fiscalYearStartMonth: spec.fiscalYearStartMonth, today: spec.today };
+  return { weekStart: spec.weekStart, fiscalYearStartMonth: spec.fiscalYearStartMonth, today: spec.today, timeZone: spec.timeZone };
 }
 
 /** Compiles a normalized spec against the schema of its source. */
@@ -401,7 +401,8 @@ export function compileDimensionValueFilter(
       const end = nextBucketStart(start, dimension.grain);
       const from = ctx.param(formatDay(start));
       const to = ctx.param(formatDay(end));
-      where = `(${col} >= CAST(${from} AS DATE) AND ${col} < CAST(${to} AS DATE))`;
+      const local = ctx.calendarSql(column, kind);
+      where = `(${local} >= CAST(${from} AS DATE) AND ${local} < CAST(${to} AS DATE))`;
     } else if (dimension.bin !== null) {
       if (typeof value !== 'number') throw new SpecError(`not a bin bound: ${JSON.stringify(value)}`, { field: 'value' });
       where = `${dimensionSql(ctx, dimension, 0)} = ${ctx.bind(value, 'number')}`;

@@ -4,8 +4,9 @@
 import type { ErrorLocation, Result } from '../result';
 import { columnKind, type ColumnKind } from './column-kind';
 import { parseDay, type CalendarOptions, type Day, type Shift } from './dates';
+import { quoteIdent, quoteLiteral } from './quote';
 import { suggest } from './suggest';
-import type { FilterValue, SourceSchema, WeekStart } from './types';
+import { DEFAULT_TIME_ZONE, TIME_ZONE_PATTERN, type FilterValue, type SourceSchema, type WeekStart } from './types';
 
 export class SpecError extends Error {
   constructor(
@@ -21,6 +22,8 @@ export interface CompileOptions {
   fiscalYearStartMonth?: number;
   /** YYYY-MM-DD; falls back to the schema's `today`. */
   today?: string | null;
+  /** IANA zone of grains and date filters on timestamp columns; default UTC. */
+  timeZone?: string;
 }
 
 /** A reference to a column, directly or through a canonical role. */
@@ -39,6 +42,7 @@ export class Ctx {
    */
   shift: (Shift & { column: string }) | null = null;
   private readonly todayText: string | null;
+  readonly timeZone: string;
 
   constructor(
     readonly schema: SourceSchema,
@@ -51,6 +55,25 @@ export class Ctx {
       fiscalYearStartMonth: options.fiscalYearStartMonth ?? 1,
     };
     this.todayText = options.today ?? schema.today ?? null;
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    if (!TIME_ZONE_PATTERN.test(this.timeZone)) {
+      throw new SpecError(`"${this.timeZone}" is not an IANA time zone name`, { field: 'timeZone' });
+    }
+  }
+
+  /**
+   * A date or timestamp column as the calendar sees it: a TIMESTAMP (stored as UTC wall time) is
+   * turned into the wall time of the spec's zone, a TIMESTAMP WITH TIME ZONE likewise; DATE
+   * columns, and everything in UTC, as they are. The zone is a compiler-checked name
+   * (TIME_ZONE_PATTERN), rendered as a literal: DuckDB groups by identical expressions, which
+   * separate bound parameters would not be.
+   */
+  calendarSql(column: string, kind: ColumnKind): string {
+    const col = quoteIdent(column);
+    if (kind !== 'timestamp' || this.timeZone === DEFAULT_TIME_ZONE) return col;
+    const type = (this.schema.columns.find((c) => c.name === column)?.type ?? '').toUpperCase();
+    const zoned = type.includes('WITH TIME ZONE') || type === 'TIMESTAMPTZ' ? col : `timezone('UTC', ${col})`;
+    return `timezone(${quoteLiteral(this.timeZone)}, ${zoned})`;
   }
 
   /** Binds a value as the next parameter and returns its placeholder ($n). */

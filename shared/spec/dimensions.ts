@@ -2,7 +2,7 @@
 // fiscal year honoured), or a numeric column cut into bins (the group's value is the bin's lower bound).
 import { SpecError, type Ctx } from './context';
 import { numberLiteral, quoteIdent } from './quote';
-import type { NormalizedDimension } from './types';
+import type { NormalizedDimension, TimeGrain } from './types';
 
 function refField(d: NormalizedDimension, index: number): string {
   return `dimensions.${index}.${d.role !== null ? 'role' : 'column'}`;
@@ -43,6 +43,13 @@ export function dimensionSql(ctx: Ctx, d: NormalizedDimension, index: number): s
       field: `dimensions.${index}.grain`,
     });
   }
+  // Grains on a timestamp are computed in the spec's time zone.
+  return grainSql(ctx, d.grain, ctx.calendarSql(column, kind));
+}
+
+/** A date (or a timestamp already in the spec's zone) truncated to a grain, as a DATE. */
+function grainSql(ctx: Ctx, grain: TimeGrain, col: string): string {
+  const d = { grain };
   if (d.grain === 'day') return `CAST(${col} AS DATE)`;
   if (d.grain === 'week' && ctx.calendar.weekStart === 'sunday') {
     // date_trunc('week') starts weeks on Monday (ISO); shift by a day for Sunday-start weeks.

@@ -24,7 +24,7 @@ function dayParam(ctx: Ctx, text: unknown, field: string, column: string): strin
 }
 
 function rangeSql(ctx: Ctx, column: string, from: string, to: string, field: string): string {
-  const col = quoteIdent(column);
+  const col = ctx.calendarSql(column, ctx.kindOf(column, field));
   const cast = (p: string) => `CAST(${p} AS DATE)`;
   return `(${col} >= ${cast(dayParam(ctx, from, field, column))} AND ${col} < ${cast(dayParam(ctx, to, field, column))})`;
 }
@@ -103,7 +103,7 @@ export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): str
     case 'before':
       needDate();
       need(1);
-      return `${col} < CAST(${dayParam(ctx, f.values[0], `${field}.values.0`, column)} AS DATE)`;
+      return `${ctx.calendarSql(column, kind)} < CAST(${dayParam(ctx, f.values[0], `${field}.values.0`, column)} AS DATE)`;
     case 'after': {
       needDate();
       need(1);
@@ -111,7 +111,7 @@ export function filterLeafSql(ctx: Ctx, f: NormalizedFilter, field: string): str
       const value = f.values[0];
       const day = typeof value === 'string' ? parseDay(value) : null;
       if (!day) throw new SpecError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`, { field: `${field}.values.0` });
-      return `${col} >= CAST(${ctx.param(shiftedDay(ctx, column, formatDay(addDays(day, 1))))} AS DATE)`;
+      return `${ctx.calendarSql(column, kind)} >= CAST(${ctx.param(shiftedDay(ctx, column, formatDay(addDays(day, 1))))} AS DATE)`;
     }
     case 'in_period': {
       needDate();

@@ -1,6 +1,7 @@
 // Fills every default of an AnalysisSpec so that the compiler never has to guess.
 import {
   DEFAULT_LIMIT,
+  DEFAULT_TIME_ZONE,
   type AnalysisSpec,
   type FilterInput,
   type FilterTreeInput,
@@ -53,8 +54,13 @@ export function normalizeFilterTree(node: FilterTreeInput): NormalizedFilterTree
 export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
   const measures = spec.measures.map((m, i): NormalizedMeasure => {
     const id = m.id ?? `m${i}`;
-    const show = m.show ?? null;
+    const show = 'show' in m ? (m.show ?? null) : null;
     if ('formula' in m) return { kind: 'formula', id, formula: m.formula, label: m.label ?? m.formula, show };
+    if ('kpi' in m) {
+      // KPIs are expanded by the host (electron/core/query/kpi-measures.ts) before normalizing;
+      // one left here becomes a formula the compiler rejects with the KPI's name.
+      return { kind: 'formula', id: m.id ?? m.kpi, formula: `kpi:${m.kpi}`, label: m.label ?? m.kpi, show };
+    }
     return {
       kind: 'aggregate',
       id,
@@ -94,5 +100,6 @@ export function normalizeSpec(spec: AnalysisSpec): NormalizedSpec {
     totals: spec.totals ?? 'none',
     compare: spec.compare ? { to: spec.compare.to, along: spec.compare.along ?? null } : null,
     ...(spec.segments && spec.segments.length > 0 ? { segments: [...spec.segments] } : {}),
+    timeZone: spec.timeZone ?? DEFAULT_TIME_ZONE,
   };
 }

@@ -10,6 +10,7 @@ import {
   TOTALS,
   TIME_GRAINS,
   COMPARE_TO,
+  TIME_ZONE_PATTERN,
   type AnalysisSpec,
 } from './types';
 import type { Result } from '../result';
@@ -75,7 +76,19 @@ function dispatch(pick: (value: Record<string, unknown>) => z.ZodType) {
   });
 }
 
-export const measureSchema = dispatch((m) => ('formula' in m ? formulaMeasureSchema : aggregateMeasureSchema));
+export const kpiMeasureSchema = z
+  .object({
+    id: id.optional(),
+    kpi: id,
+    label: label.optional(),
+  })
+  .strict();
+
+export const measureSchema = dispatch((m) =>
+  'formula' in m ? formulaMeasureSchema : 'kpi' in m ? kpiMeasureSchema : aggregateMeasureSchema,
+);
+
+export const timeZoneSchema = z.string().regex(TIME_ZONE_PATTERN, 'an IANA time zone such as "Europe/Paris"');
 
 const binSchema = z.union([
   z.object({ width: z.number().finite().positive() }).strict(),
@@ -170,6 +183,7 @@ export const analysisSpecSchema = z
     totals: z.enum(TOTALS).optional(),
     compare: z.object({ to: z.enum(COMPARE_TO), along: id.optional() }).strict().optional(),
     segments: z.array(segmentNameSchema).max(20).optional(),
+    timeZone: timeZoneSchema.optional(),
   })
   .strict();
 

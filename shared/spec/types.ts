@@ -101,7 +101,19 @@ export interface FormulaMeasureInput {
   show?: MeasureShow;
 }
 
-export type MeasureInput = AggregateMeasureInput | FormulaMeasureInput;
+/**
+ * A catalog KPI by name (shared/model/kpis.ts): the host expands it, before compiling, into the
+ * KPI's formula measures (its outcome values and probability scale read from the source's data).
+ * The main measure's id is `id` (default the KPI's id), the others `<id>_<what>`. The KPI's date
+ * role is not forced: the spec's own dimensions and filters apply. Single-source deal KPIs only.
+ */
+export interface KpiMeasureInput {
+  id?: string;
+  kpi: string;
+  label?: string;
+}
+
+export type MeasureInput = AggregateMeasureInput | FormulaMeasureInput | KpiMeasureInput;
 
 /** Histogram bins of a numeric column: a fixed width, or about `count` bins between min and max. */
 export type BinInput = { width: number } | { count: number };
@@ -183,6 +195,12 @@ export interface AnalysisSpec {
    * expands them into `filter` before compiling (the compiler refuses a spec still naming one).
    */
   segments?: string[];
+  /**
+   * IANA time zone (e.g. "Europe/Paris") in which grains and date filters (relative periods,
+   * before/after, drill-through buckets) on TIMESTAMP columns are computed. Timestamps are stored
+   * as UTC wall time. DATE columns are unaffected. Default "UTC".
+   */
+  timeZone?: string;
 }
 
 export interface NormalizedAggregateMeasure {
@@ -256,6 +274,8 @@ export interface NormalizedSpec {
   compare: { to: CompareTo; along: string | null } | null;
   /** Segments not yet expanded by the host: present (and non-empty) only then; compileSpec refuses them. */
   segments?: string[];
+  /** IANA zone of grains and date filters on timestamps; 'UTC' by default. */
+  timeZone: string;
 }
 
 /** What the compiler needs to know of a source: its table and its columns' types. */
@@ -298,4 +318,7 @@ export interface CompiledQuery {
 export const RESERVED_ID_PREFIX = '__';
 
 export const DEFAULT_LIMIT = 10_000;
+export const DEFAULT_TIME_ZONE = 'UTC';
+/** The shape of an IANA zone name ("UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5"). */
+export const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]{0,40}(?:\/[A-Za-z0-9_+-]{1,40}){0,2}$/;
 export const MAX_LIMIT = 1_000_000;

@@ -3,6 +3,13 @@
 // fixed set of pivots: raw = DuckDB running the compiled SQL on the app's own table (same data,
 // same storage) and materialising its result; app = CoreApi.runQuery (validate, compile, run, Arrow IPC bytes ready to cross to the renderer).
 // Prints p50/p95 of each and the ratio app/raw. Target: app/raw <= 1.25 at 1M rows.
+// runQuery's result cache is cleared before each timed app run: the figure is the query path.
+//
+// Then (kpi-bench.ts) the KPI set: every single-source deal KPI of the catalog by owner and month,
+// app vs raw the same way, and the cached reopen of a 10-widget dashboard (target < 100 ms).
+// Switches: BENCH_SIZES (default 100000,1000000), BENCH_RUNS (15), BENCH_KPI=0 skips the KPI set,
+// BENCH_EURO=0 skips the French export, BENCH_10M=1 adds 10M rows (generate, import, KPI set,
+// dashboard; BENCH_10M_RUNS, default 5).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +21,14 @@ import { compileSpec } from '../../shared/spec/compile';
 import { normalizeSpec } from '../../shared/spec/normalize';
 import { quoteLiteral } from '../../shared/spec/quote';
 import type { AnalysisSpec } from '../../shared/spec/types';
+import { dashboardReopen, kpiSpecs, localToday, timeSpecs, type KpiBenchContext } from './kpi-bench';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number); // '' = none (BENCH_10M alone)
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const KPI = process.env.BENCH_KPI !== '0';
+const EURO = process.env.BENCH_EURO !== '0';
+const TEN_M = process.env.BENCH_10M === '1';
+const TEN_M_RUNS = Number(process.env.BENCH_10M_RUNS ?? 5);
 
 const PIVOTS: [string, Omit<AnalysisSpec, 'source'>][] = [
   ['sum amount by owner x month', { measures: [{ op: 'sum', column: 'amount' }], dimensions: [{ column: 'owner' }, { column: 'created_at', grain: 'month' }] }],
@@ -55,10 +67,35 @@ async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, ru
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const pad = (s: string, n: number) => s.padEnd(n);
 
+/** The KPI set and the dashboard reopen on an imported deals source; returns the KPI ratios. */
+async function kpiSection(core: CoreApi, rows: number, runs: number): Promise<number[]> {
+  const source = (await core.workspace.findSource('deals'))!;
+  const raw = await core.workspace.connect();
+  try {
+    const ctx: KpiBenchContext = { core, raw, source: 'deals', rows, runs, timePair, pct, fmt, pad };
+    const specs = kpiSpecs('deals', source.roles, localToday());
+    const ratios = await timeSpecs(ctx, specs);
+    // Ten different widgets: the KPIs, then the pivots.
+    const widgets = [...specs.map((s) => s.spec), ...PIVOTS.map(([, p]): AnalysisSpec => ({ source: 'deals', ...p }))];
+    await dashboardReopen(ctx, widgets);
+    return ratios;
+  } finally {
+    raw.closeSync();
+  }
+}
+
+function worstLine(label: string, ratios: number[]): void {
+  if (ratios.length === 0) return;
+  const max = Math.max(...ratios);
+  console.log(`${label}: worst app/raw ratio ${max.toFixed(2)} (target <= 1.25): ${max <= 1.25 ? 'met' : 'NOT met'}`);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'quarterdeck-bench-'));
   console.log(`Quarterdeck bench — ${RUNS} runs per figure, medians (p50) and p95; ratio = app p50 / raw p50\n`);
   const worst: number[] = [];
+  const worstKpi: number[] = [];
+  const worstKpi10M: number[] = [];
   try {
     for (const rows of SIZES) {
       const csv = join(dir, `deals-${rows}.csv`);
@@ -100,6 +137,7 @@ async function main(): Promise<void> {
             cells = r.currentRowCount * r.columnCount;
           },
           async () => {
+            core.resultCache.clear();
             const r = await core.runQuery({ spec });
             if (!r.ok) throw new Error(r.error.message);
           },
@@ -123,53 +161,78 @@ async function main(): Promise<void> {
         },
       );
       console.log(`${pad('preview window of 500 rows at the end', 44)} raw ${pad(fmt(pct(rawWindow, 50)), 10)} app ${pad(fmt(pct(appWindow, 50)), 10)} ratio ${(pct(appWindow, 50) / pct(rawWindow, 50)).toFixed(2)}   (raw materialises DuckDB values; app builds Arrow IPC)`);
-      console.log('');
       rawQuery.closeSync();
       raw.closeSync();
       rawDb.closeSync();
+      if (KPI) {
+        const ratios = await kpiSection(core, rows, RUNS);
+        if (rows >= 1_000_000) worstKpi.push(...ratios);
+      }
+      console.log('');
       core.close();
     }
-    // A French Excel export: Windows-1252, ';', decimal commas, dd/mm/yyyy. The app detects all of
-    // it and transcodes; raw DuckDB reads the same data already in UTF-8, told every option.
-    const euroRows = Number(process.env.BENCH_EURO_ROWS ?? SIZES[SIZES.length - 1]);
-    const euro = join(dir, `affaires-${euroRows}.csv`);
-    await writeDealsCsvEuropean(euro, { seed: 7, rows: euroRows });
-    const utf8 = join(dir, `affaires-${euroRows}-utf8.csv`);
-    await transcodeToUtf8(euro, 'windows-1252', utf8);
-    const rawDb = await DuckDBInstance.create(join(dir, 'raw-euro.duckdb'));
-    const raw = await rawDb.connect();
-    let t = performance.now();
-    await raw.run(
-      `CREATE TABLE deals AS SELECT * FROM read_csv(${quoteLiteral(utf8)}, delim=';', decimal_separator=',', dateformat='%d/%m/%Y', header=true)`,
-    );
-    await raw.run('CHECKPOINT');
-    const rawEuro = performance.now() - t;
-    raw.closeSync();
-    rawDb.closeSync();
-    const core = await CoreApi.open(join(dir, 'app-euro.duckdb'));
-    t = performance.now();
-    const report = await core.importFile({ file: { kind: 'path', path: euro }, sourceName: 'affaires' });
-    if (!report.ok) throw new Error(report.error.message);
-    const c = await core.workspace.connect();
-    await c.run('CHECKPOINT');
-    c.closeSync();
-    const appEuro = performance.now() - t;
-    core.close();
-    const s = report.value.settings;
-    console.log(`## ${euroRows.toLocaleString('en-US')}-row French export (Windows-1252, ${JSON.stringify(s.delimiter)}, decimal ${JSON.stringify(s.decimalSeparator)}, dates ${s.dateOrder}; ${(statSync(euro).size / 1e6).toFixed(1)} MB)`);
-    console.log(
-      `${pad('import: detect + transcode + type', 44)} raw ${pad(fmt(rawEuro), 10)} app ${pad(fmt(appEuro), 10)} throughput app/raw ${(rawEuro / appEuro).toFixed(2)} (target >= 0.5; raw = DuckDB on the UTF-8 twin with every option given)`,
-    );
-    const kinds = report.value.columns.map((col) => `${col.name}:${col.kind}`).join(', ');
-    console.log(`   detected columns: ${kinds}\n`);
-
-    if (worst.length > 0) {
-      const max = Math.max(...worst);
-      console.log(`Query path at 1M rows: worst app/raw ratio ${max.toFixed(2)} (target <= 1.25): ${max <= 1.25 ? 'met' : 'NOT met'}`);
+    if (TEN_M) {
+      const rows = 10_000_000;
+      const csv = join(dir, `deals-${rows}.csv`);
+      let t = performance.now();
+      await writeDealsCsv(csv, { seed: 7, rows });
+      console.log(`## ${rows.toLocaleString('en-US')} deals (${(statSync(csv).size / 1e6).toFixed(1)} MB CSV, generated in ${fmt(performance.now() - t)}; ${TEN_M_RUNS} runs per figure)`);
+      const core = await CoreApi.open(join(dir, `app-${rows}.duckdb`));
+      t = performance.now();
+      const imported = await core.importFile({ file: { kind: 'path', path: csv }, sourceName: 'deals' });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const appConn = await core.workspace.connect();
+      await appConn.run('CHECKPOINT');
+      appConn.closeSync();
+      console.log(`${pad('import CSV -> table (app)', 44)} ${fmt(performance.now() - t)}`);
+      rmSync(csv, { force: true });
+      worstKpi10M.push(...(await kpiSection(core, rows, TEN_M_RUNS)));
+      console.log('');
+      core.close();
     }
+    if (EURO) await euroSection(dir);
+    worstLine('Query path at 1M rows (pivots)', worst);
+    worstLine('KPI set at 1M rows', worstKpi);
+    worstLine('KPI set at 10M rows', worstKpi10M);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function euroSection(dir: string): Promise<void> {
+  // A French Excel export: Windows-1252, ';', decimal commas, dd/mm/yyyy. The app detects all of
+  // it and transcodes; raw DuckDB reads the same data already in UTF-8, told every option.
+  const euroRows = Number(process.env.BENCH_EURO_ROWS ?? SIZES[SIZES.length - 1] ?? 1_000_000);
+  const euro = join(dir, `affaires-${euroRows}.csv`);
+  await writeDealsCsvEuropean(euro, { seed: 7, rows: euroRows });
+  const utf8 = join(dir, `affaires-${euroRows}-utf8.csv`);
+  await transcodeToUtf8(euro, 'windows-1252', utf8);
+  const rawDb = await DuckDBInstance.create(join(dir, 'raw-euro.duckdb'));
+  const raw = await rawDb.connect();
+  let t = performance.now();
+  await raw.run(
+    `CREATE TABLE deals AS SELECT * FROM read_csv(${quoteLiteral(utf8)}, delim=';', decimal_separator=',', dateformat='%d/%m/%Y', header=true)`,
+  );
+  await raw.run('CHECKPOINT');
+  const rawEuro = performance.now() - t;
+  raw.closeSync();
+  rawDb.closeSync();
+  const core = await CoreApi.open(join(dir, 'app-euro.duckdb'));
+  t = performance.now();
+  const report = await core.importFile({ file: { kind: 'path', path: euro }, sourceName: 'affaires' });
+  if (!report.ok) throw new Error(report.error.message);
+  const c = await core.workspace.connect();
+  await c.run('CHECKPOINT');
+  c.closeSync();
+  const appEuro = performance.now() - t;
+  core.close();
+  const s = report.value.settings;
+  console.log(`## ${euroRows.toLocaleString('en-US')}-row French export (Windows-1252, ${JSON.stringify(s.delimiter)}, decimal ${JSON.stringify(s.decimalSeparator)}, dates ${s.dateOrder}; ${(statSync(euro).size / 1e6).toFixed(1)} MB)`);
+  console.log(
+    `${pad('import: detect + transcode + type', 44)} raw ${pad(fmt(rawEuro), 10)} app ${pad(fmt(appEuro), 10)} throughput app/raw ${(rawEuro / appEuro).toFixed(2)} (target >= 0.5; raw = DuckDB on the UTF-8 twin with every option given)`,
+  );
+  const kinds = report.value.columns.map((col) => `${col.name}:${col.kind}`).join(', ');
+  console.log(`   detected columns: ${kinds}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,6 @@
-// The result cache: a repeated query is served from memory with the same bytes, every write to
-// the workspace (a new import of the same source, a removal) invalidates it, and reopening a
+// The result cache: a repeated query is served from memory with the same bytes, a write to its
+// source (a new import of the same source, a removal) invalidates it while writes to other sources
+// leave it, and reopening a
 // 10-widget dashboard over the demo data is instant.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +68,48 @@ describe('result cache', () => {
     must(await ctx.core.removeSource('sales'));
     const gone = await ctx.core.runQuery({ spec });
     expect(gone.ok).toBe(false);
+  });
+
+  it('invalidates per source: importing B keeps A cached (same bytes), importing A refreshes A', async () => {
+    const fileA = join(ctx.dir, 'a.csv');
+    const fileB = join(ctx.dir, 'b.csv');
+    writeFileSync(fileA, 'id,region,amount\n1,North,10\n2,South,20\n');
+    writeFileSync(fileB, 'id,region,amount\n1,East,1\n');
+    must(await ctx.core.importFile({ file: { kind: 'path', path: fileA }, sourceName: 'a', snapshotDate: '2026-01-01' }));
+    must(await ctx.core.importFile({ file: { kind: 'path', path: fileB }, sourceName: 'b', snapshotDate: '2026-01-01' }));
+    const specA: AnalysisSpec = { ...spec, source: 'a' };
+    const specB: AnalysisSpec = { ...spec, source: 'b' };
+    const a1 = must(await ctx.core.runQuery({ spec: specA }));
+    must(await ctx.core.runQuery({ spec: specB }));
+
+    // A new export of B: A's result is still served from the cache, byte for byte.
+    writeFileSync(fileB, 'id,region,amount\n1,East,1\n2,East,2\n');
+    must(await ctx.core.importFile({ file: { kind: 'path', path: fileB }, sourceName: 'b', snapshotDate: '2026-02-01' }));
+    let hits = ctx.core.resultCache.hits;
+    const a2 = must(await ctx.core.runQuery({ spec: specA }));
+    expect(ctx.core.resultCache.hits).toBe(hits + 1);
+    expect(Buffer.from(a2.ipc).equals(Buffer.from(a1.ipc))).toBe(true);
+    // ... while B's is recomputed.
+    hits = ctx.core.resultCache.hits;
+    expect(totals(must(await ctx.core.runQuery({ spec: specB })))).toEqual({ East: 3 });
+    expect(ctx.core.resultCache.hits).toBe(hits);
+
+    // A new export of A: A is recomputed, B stays cached.
+    writeFileSync(fileA, 'id,region,amount\n1,North,10\n2,South,20\n3,West,5\n');
+    must(await ctx.core.importFile({ file: { kind: 'path', path: fileA }, sourceName: 'a', snapshotDate: '2026-02-01' }));
+    hits = ctx.core.resultCache.hits;
+    expect(totals(must(await ctx.core.runQuery({ spec: specA })))).toEqual({ North: 10, South: 20, West: 5 });
+    expect(ctx.core.resultCache.hits).toBe(hits);
+    must(await ctx.core.runQuery({ spec: specB }));
+    expect(ctx.core.resultCache.hits).toBe(hits + 1);
+
+    // Removing B leaves A cached.
+    must(await ctx.core.removeSource('b'));
+    hits = ctx.core.resultCache.hits;
+    must(await ctx.core.runQuery({ spec: specA }));
+    expect(ctx.core.resultCache.hits).toBe(hits + 1);
+    expect((await ctx.core.runQuery({ spec: specB })).ok).toBe(false);
+    must(await ctx.core.removeSource('a'));
   });
 
   it('is bounded by entries and bytes, least recently used out first', () => {

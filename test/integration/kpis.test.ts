@@ -258,6 +258,7 @@ describe('quarterdeck kpi', () => {
     const list = JSON.parse(out.stdout) as { name: string; formula: string; requiredRoles: string[] }[];
     expect(list.map((k) => k.name)).toEqual([
       ...ALL, 'probability_by_stage', 'activities', 'activities_per_won_deal', 'activity_outcomes', 'acquisition_cost', 'lead_source_roi', 'target_attainment',
+      'forecast', 'account_basket', 'stage_funnel', 'lead_conversion', 'crm_usage',
     ]);
     expect(list.find((k) => k.name === 'revenue_won')).toMatchObject({ requiredRoles: ['status', 'amount', 'closed_at'], source: 'deals' });
     expect(list.find((k) => k.name === 'activity_outcomes')).toMatchObject({ source: 'activities', groupBy: ['activity_type', 'outcome'] });

@@ -4,13 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   catalogListing,
+  convertedCondition,
   DEFAULT_OUTCOME,
   expandFormula,
   findKpi,
+  funnelRows,
   joinedBucket,
   joinedMonth,
   joinSpec,
   kpiGroups,
+  kpiParts,
   KPIS,
   kpiSpec,
   missingRoles,
@@ -26,7 +29,7 @@ import type { SourceSchema } from '../../shared/spec/types';
 
 const ROLES = {
   deal_id: 'Id', owner: 'Owner', status: 'Statut', amount: 'Montant', probability: 'Proba',
-  created_at: 'Créé le', expected_close_at: 'Clôture prévue', closed_at: 'Clôturé le', segment: 'Segment', lead_source: 'Origine', stage: 'Étape',
+  created_at: 'Créé le', expected_close_at: 'Clôture prévue', closed_at: 'Clôturé le', segment: 'Segment', lead_source: 'Origine', stage: 'Étape', account: 'Compte',
 };
 const SCHEMA: SourceSchema = {
   table: 'deals',
@@ -34,7 +37,7 @@ const SCHEMA: SourceSchema = {
     { name: 'Id', type: 'VARCHAR' }, { name: 'Owner', type: 'VARCHAR' }, { name: 'Statut', type: 'VARCHAR' },
     { name: 'Montant', type: 'DECIMAL(18,2)' }, { name: 'Proba', type: 'BIGINT' }, { name: 'Créé le', type: 'DATE' },
     { name: 'Clôture prévue', type: 'DATE' }, { name: 'Clôturé le', type: 'DATE' }, { name: 'Segment', type: 'VARCHAR' },
-    { name: 'Origine', type: 'VARCHAR' }, { name: 'Étape', type: 'VARCHAR' },
+    { name: 'Origine', type: 'VARCHAR' }, { name: 'Étape', type: 'VARCHAR' }, { name: 'Compte', type: 'VARCHAR' },
   ],
   roles: ROLES,
 };
@@ -52,6 +55,15 @@ const ACTIVITY_SCHEMA: SourceSchema = {
     { name: 'deals.Origine', type: 'VARCHAR' },
   ],
   roles: ACTIVITY_ROLES,
+};
+const LEAD_ROLES = { lead_id: 'Lead', owner: 'Owner', lead_source: 'Origine', created_at: 'Créé le', converted: 'Converti', segment: 'Segment' };
+const LEAD_SCHEMA: SourceSchema = {
+  table: 'leads',
+  columns: [
+    { name: 'Lead', type: 'VARCHAR' }, { name: 'Owner', type: 'VARCHAR' }, { name: 'Origine', type: 'VARCHAR' }, { name: 'Créé le', type: 'DATE' },
+    { name: 'Converti', type: 'BOOLEAN' }, { name: 'Segment', type: 'VARCHAR' },
+  ],
+  roles: LEAD_ROLES,
 };
 const JOINED_SCHEMAS: Record<string, SourceSchema> = {
   costs: {
@@ -79,17 +91,20 @@ describe('the KPI catalog', () => {
   });
 
   it('compiles every KPI, grouped, by period, filtered', () => {
-    for (const k of KPIS) {
+    // Each part of a KPI (another date role or entity: forecast, CRM usage) is a spec of its own.
+    for (const k of KPIS.flatMap(kpiParts)) {
       const activity = k.entity === 'activity';
+      const lead = k.entity === 'lead';
       const spec = kpiSpec(k, {
-        source: activity ? 'activities' : 'deals', today: '2024-07-01', outcome: OUTCOME, by: ['owner'], grain: 'month',
-        period: 'last_12_months', filters: [{ role: 'segment', value: 'Gold' }], roles: activity ? ACTIVITY_ROLES : ROLES,
+        source: activity ? 'activities' : lead ? 'leads' : 'deals', today: '2024-07-01', outcome: OUTCOME, by: ['owner'], grain: 'month',
+        period: 'last_12_months', filters: [{ role: 'segment', value: 'Gold' }], roles: activity ? ACTIVITY_ROLES : lead ? LEAD_ROLES : ROLES,
+        ...(lead ? { converted: convertedCondition('converted', [true, false, null]) } : {}),
       });
-      // Joined and ratio measures are not computed by the KPI's own spec.
-      expect(spec.measures.map((x) => x.id)).toEqual(k.measures.filter((x) => !x.joined && !x.ratio).map((x) => x.id));
+      // Joined, ratio, sum and derived measures are not computed by the KPI's own spec.
+      expect(spec.measures.map((x) => x.id)).toEqual(k.measures.filter((x) => !x.joined && !x.ratio && !x.sum && !x.derived).map((x) => x.id));
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw new Error(`${k.id}: ${parsed.error.message}`);
-      const compiled = compileSpec(normalizeSpec(parsed.value), activity ? ACTIVITY_SCHEMA : SCHEMA);
+      const compiled = compileSpec(normalizeSpec(parsed.value), activity ? ACTIVITY_SCHEMA : lead ? LEAD_SCHEMA : SCHEMA);
       if (!compiled.ok) throw new Error(`${k.id}: ${compiled.error.message}`);
       // Values are bound parameters, never pasted.
       expect(compiled.value.sql).not.toContain('Gagné');
@@ -188,6 +203,63 @@ describe('the KPI catalog', () => {
       higherIsBetter: true,
     });
     expect(list.find((k) => k.name === 'opportunities_created')!.requiredRoles).toEqual(['created_at']);
+  });
+});
+
+describe('the KPIs added with the forecast, the funnel, leads, CRM usage and basket per account', () => {
+  it('splits a KPI into parts with their own date role and entity', () => {
+    const forecast = kpiParts(findKpi('forecast')!);
+    expect(forecast.map((k) => [k.id, k.entity ?? 'deal', k.dateRole, k.measures.map((x) => x.id)])).toEqual([
+      ['forecast', 'deal', 'closed_at', ['forecast', 'forecast_won', 'forecast_won_deals']],
+      ['forecast:deal:expected_close_at', 'deal', 'expected_close_at', ['forecast_weighted', 'forecast_open_deals']],
+    ]);
+    const usage = kpiParts(findKpi('crm_usage')!);
+    expect(usage.map((k) => [k.entity ?? 'deal', k.dateRole, k.groupBy])).toEqual([['deal', 'created_at', ['owner']], ['activity', 'activity_at', ['owner']]]);
+    expect(kpiParts(findKpi('won_deals')!)).toHaveLength(1);
+    expect(findKpi('forecast')!.measures[0]!.sum).toEqual(['forecast_won', 'forecast_weighted']);
+  });
+
+  it('tells converted leads by their values', () => {
+    expect(convertedCondition('converted', [true, false, null])).toBe('@converted IN (TRUE)');
+    expect(convertedCondition('converted', [0, 1])).toBe('@converted IN (1)');
+    expect(convertedCondition('converted', ['Yes', 'No', 'oui', 'non'])).toBe("@converted IN ('Yes', 'oui')");
+    expect(convertedCondition('lead_status', ['New', 'Qualified', 'Closed - Converted', "Converted"])).toBe("@lead_status IN ('Closed - Converted', 'Converted')");
+    expect(convertedCondition('lead_status', ['New', 'Junk'])).toBe('FALSE');
+    expect(expandFormula('count_if({converted})', { today: '2024-07-01', converted: '@converted IN (1)' })).toBe('count_if((@converted IN (1)))');
+    expect(expandFormula('count_if({converted})', { today: '2024-07-01' })).toBe('count_if((FALSE))');
+    expect(missingRoles(findKpi('lead_conversion')!, { lead_id: 'Id' })).toEqual(['converted']);
+    expect(missingRoles(findKpi('lead_conversion')!, { lead_status: 'Statut' })).toEqual([]);
+  });
+
+  it('computes the stage funnel from counts per stage in pipeline order', () => {
+    const closed = (s: string) => s === 'Won' || s === 'Lost';
+    // A (3 open, 1 lost there), B (2 open), C (1 open, 2 lost there), Won 4, Lost 5 (loss stage unknown).
+    // Reached C = 1 + 2 + 4 won = 7; B = 7 + 2 = 9; A = 9 + 3 + 1 + 5 unknown = 18 (every deal).
+    const rows = funnelRows([
+      { stage: 'A', at: 3, won: 0, lost: 1 },
+      { stage: 'B', at: 2, won: 0, lost: 0 },
+      { stage: 'C', at: 1, won: 0, lost: 2 },
+      { stage: 'Won', at: 0, won: 4, lost: 0 },
+      { stage: 'Lost', at: 0, won: 0, lost: 5 },
+    ], closed);
+    expect(rows.map((r) => [r.stage, r.reached, r.next, r.conversion])).toEqual([
+      ['A', 18, 9, 0.5], ['B', 9, 7, 7 / 9], ['C', 7, 4, 4 / 7], ['Won', null, null, null], ['Lost', null, null, null],
+    ]);
+    // A won deal left at an open stage reached every stage; an empty stage is a closed row: its lost deal
+    // counts at the first stage only, its open deal nowhere. A = 1 + 1 (B) + 1 won + 1 lost = 4.
+    expect(funnelRows([{ stage: 'A', at: 1, won: 1, lost: 0 }, { stage: 'B', at: 1, won: 0, lost: 0 }, { stage: null, at: 1, won: 0, lost: 1 }], closed)
+      .map((r) => [r.stage, r.reached, r.next])).toEqual([['A', 4, 2], ['B', 2, 1], [null, null, null]]);
+    expect(funnelRows([], closed)).toEqual([]);
+  });
+
+  it('lists the parts and the leads source', () => {
+    const list = catalogListing();
+    expect(list.find((k) => k.name === 'forecast')).toMatchObject({
+      requiredRoles: ['status', 'amount', 'closed_at'],
+      parts: [{ source: 'deals', dateRole: 'expected_close_at', roles: ['amount', 'probability', 'expected_close_at'] }],
+    });
+    expect(list.find((k) => k.name === 'crm_usage')).toMatchObject({ parts: [{ source: 'activities', dateRole: 'activity_at' }], groupBy: ['owner'] });
+    expect(list.find((k) => k.name === 'lead_conversion')).toMatchObject({ source: 'leads', requiredRoles: ['converted or lead_status'] });
   });
 });
 

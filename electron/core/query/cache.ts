@@ -1,7 +1,9 @@
-// The result cache: query results keyed by (normalized spec, workspace data version), so that
-// reopening a dashboard costs no query at all. Every write to the workspace changes the data
-// version, so a result computed before an import, a removal or a relationship change is never
-// served after it. Bounded by entries and by IPC bytes, least recently used out first.
+// The result cache: query results keyed by (normalized spec, data versions of the sources it
+// read), so that reopening a dashboard costs no query at all. A write bumps the data version of
+// the sources it changed (workspace.ts: an import or a removal of that source; a relationship
+// change: every source, since enriched models span sources), so a result computed before an
+// import of its source is never served after it, while results on the other sources stay.
+// Bounded by entries and by IPC bytes, least recently used out first.
 import type { QueryResult } from '../../../shared/api';
 
 export interface ResultCacheOptions {
@@ -40,9 +42,17 @@ export class ResultCache {
     this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_BYTES;
   }
 
-  /** The key of a normalized spec read under a data version (and the day relative periods use). */
-  static key(normalizedSpec: unknown, dataVersion: number, today: string): string {
+  /**
+   * The key of a normalized spec read under a data version — a number, or a token naming the
+   * versions of the sources read (Workspace.versionToken) — and the day relative periods use.
+   */
+  static key(normalizedSpec: unknown, dataVersion: number | string, today: string): string {
     return `${dataVersion}\u0000${today}\u0000${stableJson(normalizedSpec)}`;
+  }
+
+  /** The version part of a key. */
+  static versionOf(key: string): string {
+    return key.slice(0, key.indexOf('\u0000'));
   }
 
   get size(): number {
@@ -69,29 +79,32 @@ export class ResultCache {
   set(key: string, result: QueryResult): void {
     const size = result.ipc.byteLength;
     if (size > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.bytes -= old.ipc.byteLength;
-    }
+    this.delete(key);
     this.entries.set(key, result);
     this.bytes += size;
-    for (const [k, v] of this.entries) {
+    for (const k of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= v.ipc.byteLength;
+      this.delete(k);
+    }
+  }
+
+  private delete(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.bytes -= old.ipc.byteLength;
+  }
+
+  /** Drops the results whose version (key prefix) is no longer current: they can never be hit again. */
+  dropStale(isCurrent: (version: string) => boolean): void {
+    for (const k of [...this.entries.keys()]) {
+      if (!isCurrent(ResultCache.versionOf(k))) this.delete(k);
     }
   }
 
   /** Drops results of older data versions (they can never be hit again). */
   dropOlderThan(dataVersion: number): void {
-    const prefix = `${dataVersion}\u0000`;
-    for (const [k, v] of this.entries) {
-      if (!k.startsWith(prefix)) {
-        this.entries.delete(k);
-        this.bytes -= v.ipc.byteLength;
-      }
-    }
+    this.dropStale((version) => version === String(dataVersion));
   }
 
   clear(): void {

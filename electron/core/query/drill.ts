@@ -47,7 +47,7 @@ export function drillQuery(resolved: ResolvedSpec, cell: CellSelector = {}): Res
   const conditions = base.value.where !== null ? [`(${base.value.where})`] : [];
   const params = [...base.value.params];
   const filters = describeSpecFilters(spec, schema);
-  const options = { weekStart: spec.weekStart, fiscalYearStartMonth: spec.fiscalYearStartMonth, today: spec.today };
+  const options = { weekStart: spec.weekStart, fiscalYearStartMonth: spec.fiscalYearStartMonth, today: spec.today, timeZone: spec.timeZone };
   for (const [id, value] of Object.entries(cell)) {
     // The totals marker of a result row is not a dimension: a total row simply leaves its rolled-up dimensions out.
     if (id.startsWith(RESERVED_ID_PREFIX)) continue;

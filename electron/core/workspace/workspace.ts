@@ -33,6 +33,13 @@ export class Workspace {
   private generation = 0;
   /** Serialises writes: DuckDB has one writer, and catalog updates must not interleave. */
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * The data version of each source (and enriched model): bumped, from one counter, when a write
+   * changes what the source reads (a snapshot imported, replaced or removed, its columns or roles),
+   * so that results computed on other sources stay valid. Absent: 0.
+   */
+  private readonly sourceVersions = new Map<string, number>();
+  private versionCounter = 0;
 
   private constructor(
     readonly path: string,
@@ -76,15 +83,25 @@ export class Workspace {
 
   /**
    * Runs fn after every earlier write has finished. Writes go through here, so the catalog cache
-   * is dropped when one ends.
+   * is dropped when one ends, and the sources whose catalog entry the write changed (snapshots,
+   * columns, roles, enriched models) get a new data version. `all`: every source gets one (a
+   * relationship change: enriched models span sources).
    */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  exclusive<T>(fn: () => Promise<T>, options: { all?: boolean } = {}): Promise<T> {
     const run = async () => {
       this.catalogCache = null;
       this.generation++;
+      let before: Map<string, string> | null = null;
+      try {
+        before = await this.fingerprints();
+      } catch {
+        // unreadable catalog: every source is bumped below
+      }
       try {
         return await fn();
       } finally {
+        this.catalogCache = null;
+        await this.bumpChanged(before, options.all ?? false);
         this.catalogCache = null;
         this.generation++;
       }
@@ -92,6 +109,69 @@ export class Workspace {
     const next = this.writeQueue.then(run, run);
     this.writeQueue = next.catch(() => undefined);
     return next;
+  }
+
+  /** The data version of a source (0 until a write changes it in this process). */
+  sourceVersion(name: string): number {
+    return this.sourceVersions.get(name) ?? 0;
+  }
+
+  /**
+   * What a result read from a source depends on: the versions of the source and, for an enriched
+   * model, of its base and joined sources. Stable JSON, for cache keys (see query/cache.ts).
+   */
+  versionToken(source: SourceRecord): string {
+    const names = [source.name, ...(source.model ? [source.model.base, ...source.model.joined] : [])];
+    return JSON.stringify([...new Set(names)].map((n) => [n, this.sourceVersion(n)]));
+  }
+
+  /** Whether every version named in a token (versionToken) is still current. */
+  isCurrent(token: string): boolean {
+    try {
+      const pairs = JSON.parse(token) as [string, number][];
+      return pairs.every(([n, v]) => this.sourceVersion(n) === v);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Per source, what its results depend on: its catalog entry, and each snapshot's import time to
+   * the microsecond and content hash (a snapshot replaced in place within the same second).
+   */
+  private async fingerprints(): Promise<Map<string, string>> {
+    const sources = await this.listSources();
+    const conn = await this.connect();
+    try {
+      const rows = (
+        await conn.runAndReadAll(
+          `SELECT source, list(table_name || '|' || CAST(imported_at AS VARCHAR) || '|' || coalesce(content_hash, '') ORDER BY table_name) AS s
+           FROM ${quoteIdent(T.snapshots)} GROUP BY source`,
+        )
+      ).getRowObjectsJS();
+      const precise = new Map(rows.map((r) => [String(r.source), JSON.stringify(r.s)]));
+      return new Map(
+        sources.map((s) => [
+          s.name,
+          JSON.stringify([s.table, s.snapshotTables, s.columns, s.roles, s.columnKinds, s.model ?? null, precise.get(s.model?.base ?? s.name) ?? null]),
+        ]),
+      );
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  private async bumpChanged(before: Map<string, string> | null, all: boolean): Promise<void> {
+    let after: Map<string, string> | null = null;
+    try {
+      after = await this.fingerprints();
+    } catch {
+      // unreadable catalog: bump everything known
+    }
+    const names = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? []), ...this.sourceVersions.keys()]);
+    for (const name of names) {
+      if (all || !before || !after || before.get(name) !== after.get(name)) this.sourceVersions.set(name, ++this.versionCounter);
+    }
   }
 
   /**
