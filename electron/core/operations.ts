@@ -79,3 +79,14 @@ export interface OperationHandle {
   isCancelled(): boolean;
   finish(message?: string): void;
 }
+
+const TRACE_START = performance.now();
+
+/**
+ * Reports a step of a long operation; with QD_TRACE=1 in the environment also logs it with the
+ * time since start-up, to see where an import spends its time.
+ */
+export function reportStep(op: OperationHandle | null | undefined, fraction: number | null, message?: string): void {
+  if (process.env.QD_TRACE && message) console.log(`[${(performance.now() - TRACE_START).toFixed(0)} ms] ${message}`);
+  op?.report(fraction, message);
+}

@@ -17,6 +17,7 @@ import type { QdError } from '../../shared/api';
 import { readArrow } from '../../shared/arrow/cells';
 import type { ImportSettings, ValueKind } from '../../shared/import/types';
 import { SHARED_DATA, tempCore } from '../helpers/workspace';
+import { parseRfc4180 } from '../helpers/rfc4180';
 
 const SPECTRUM = join(SHARED_DATA, 'csv-spectrum');
 const POLLOCK = join(SHARED_DATA, 'pollock-polluted-csv');
@@ -113,50 +114,6 @@ function walk(dir: string): string[] {
     else if (entry.isFile()) out.push(full);
   }
   return out.sort();
-}
-
-/** An honest RFC-4180 reader for the oracles (Pollock's clean files): comma, double quote, "" escape. */
-function parseRfc4180(text: string): string[][] {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let any = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-      continue;
-    }
-    if (c === '"') {
-      quoted = true;
-      any = true;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-      any = true;
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      if (any || field !== '') records.push(fields);
-      fields = [];
-      field = '';
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
-  }
-  if (any || field !== '') {
-    fields.push(field);
-    records.push(fields);
-  }
-  return records;
 }
 
 const cell = (v: string | null | undefined) => (v ?? '').trim();

@@ -14,6 +14,7 @@ import { classifyFormat, NumKind, plainNumber, serialText } from '../../electron
 import { XmlScanner } from '../../electron/core/import/xlsx-xml';
 import { XlsxZip } from '../../electron/core/import/xlsx-zip';
 import { type CellSpec, type WorkbookSpec, writeXlsx, writeZip } from '../fixtures/xlsx/write-xlsx';
+import { parseRfc4180 } from '../helpers/rfc4180';
 
 const SAMPLES = '/work/shared/data/sheetjs-xlsx-samples';
 const LEADS = '/work/shared/data/xeducation-lead-scoring/Leads Data Dictionary.xlsx';
@@ -27,44 +28,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** RFC 4180 reader for what sheetToCsv writes (and for the reference CSVs). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let any = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-      continue;
-    }
-    any = true;
-    if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      any = false;
-    } else field += c;
-  }
-  if (any || field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/** What sheetToCsv writes (and the reference CSVs), read row for row: blank rows keep their place. */
+const parseCsv = (text: string) => parseRfc4180(text, { keepBlankLines: true });
 
 let outCount = 0;
 async function convert(path: string, sheet: string | null = null, name = 'book.xlsx'): Promise<SheetToCsvResult & { csv: string; data: string[][] }> {

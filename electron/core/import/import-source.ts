@@ -9,7 +9,7 @@ import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, Source
 import { headerSignature } from '../../../shared/model/detect';
 import { quoteIdent } from '../../../shared/spec/quote';
 import { rebuildModels } from '../model/model-views';
-import type { Operations } from '../operations';
+import { reportStep, type Operations } from '../operations';
 import { historyViewName, slugify, snapshotTableName, T } from '../workspace/catalog';
 import type { SourceRecord, Workspace } from '../workspace/workspace';
 import { cancelledError, ImportError } from './errors';
@@ -17,11 +17,6 @@ import { analyse, dropRaw, inspect, sourceNameFromFile, typedSelect, type Analys
 import { proposeRoles, rememberRoles } from './roles-step';
 import { countFailures, failureWarnings, nonEmptyExpr } from './typing';
 
-const T0 = { t: performance.now() };
-function trace(op: { report: (f: number | null, m?: string) => void } | null | undefined, f: number | null, m?: string): void {
-  if (process.env.QD_TRACE && m) console.log(`[${(performance.now() - T0.t).toFixed(0)} ms] ${m}`);
-  op?.report(f, m);
-}
 
 export interface ImportSourceRequest {
   file: ImportFile;
@@ -150,7 +145,7 @@ export async function importSource(
       const slug = match?.slug ?? freeSlug(slugify(sourceName), sources);
       const table = snapshotTableName(slug, snapshotDate);
       if (op.isCancelled()) throw cancelledError();
-      trace(op, 0.75, 'Writing the table');
+      reportStep(op, 0.75, 'Writing the table');
       // The bytes the user gave (before any transcoding): "explain" names the exact file.
       const contentHash = await sha256File(req.file.path);
 
@@ -161,13 +156,13 @@ export async function importSource(
           `CREATE TABLE ${quoteIdent(table)} AS SELECT\n  ${typedSelect(analysis, analysis.plans)}\nFROM ${analysis.raw.view} ORDER BY __line`,
         );
         if (op.isCancelled()) throw cancelledError();
-        trace(op, 0.85, 'Checking every value');
+        reportStep(op, 0.85, 'Checking every value');
         const plans = await checkConversions(conn, analysis, table);
         refuseSilentLoss(req.file.displayName, plans, req.settings.columnKinds ?? {});
         const rowCount = Number(
           (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).getRowObjectsJS()[0]?.n ?? 0,
         );
-        trace(op, 0.9, 'Recognising columns');
+        reportStep(op, 0.9, 'Recognising columns');
         // The kinds every column was read as: the next export of this source is read the same way.
         const storedSettings = JSON.stringify({
           ...analysis.settings,
@@ -202,7 +197,7 @@ export async function importSource(
         // The enriched models read the latest snapshot of each source: point them at this one.
         await rebuildModels(conn);
         await conn.run('COMMIT');
-        trace(op, 1, 'Imported');
+        reportStep(op, 1, 'Imported');
         return {
           source: sourceName,
           snapshotDate,

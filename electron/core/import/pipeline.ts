@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/import/types';
 import { DEFAULT_NULL_TOKENS } from '../../../shared/import/types';
 import { quoteIdent, quoteLiteral } from '../../../shared/spec/quote';
-import type { OperationHandle } from '../operations';
+import { reportStep, type OperationHandle } from '../operations';
 import { copyLines, countLineEndings, mixedLineEndings, normalizeLineEndings, rewriteAsRfc4180, scanRecords } from './csv-scan';
 import { detectDialect, uniqueNames, type DialectGuess } from './dialect';
 import { csvReadError } from './duckdb-errors';
@@ -27,11 +27,6 @@ import { ImportError } from './errors';
 import { conversionExpr, countFailures, detectColumns, failureWarnings, type RawColumn } from './typing';
 import { listSheets, sheetToCsv } from './xlsx';
 
-const T0 = { t: performance.now() };
-function trace(op: { report: (f: number | null, m?: string) => void } | null | undefined, f: number | null, m?: string): void {
-  if (process.env.QD_TRACE && m) console.log(`[${(performance.now() - T0.t).toFixed(0)} ms] ${m}`);
-  op?.report(f, m);
-}
 
 export interface ImportFile {
   path: string;
@@ -116,9 +111,9 @@ async function prepare(
       const sheets = await listSheets(file.path, file.displayName);
       const out = join(tempDir, `sheet-${stamp}.csv`);
       temps.push(out);
-      trace(op, 0.02, `Reading ${file.displayName}`);
+      reportStep(op, 0.02, `Reading ${file.displayName}`);
       const result = await sheetToCsv(file.path, file.displayName, settings.sheet ?? null, out, (f) =>
-        trace(op, 0.02 + f * 0.3),
+        reportStep(op, 0.02 + f * 0.3),
       );
       return {
         textPath: out,
@@ -141,8 +136,8 @@ async function prepare(
       textPath = join(tempDir, `text-${stamp}.csv`);
       temps.push(textPath);
       const size = (await stat(file.path)).size;
-      trace(op, 0.01, `Converting ${file.displayName} from ${encoding}`);
-      await transcodeToUtf8(file.path, encoding, textPath, (bytes) => trace(op, 0.01 + (bytes / size) * 0.25));
+      reportStep(op, 0.01, `Converting ${file.displayName} from ${encoding}`);
+      await transcodeToUtf8(file.path, encoding, textPath, (bytes) => reportStep(op, 0.01 + (bytes / size) * 0.25));
       warnings.push({
         code: 'TRANSCODED',
         message: `${guess ? guess.reason : `read as ${encoding} as asked`}; converted to UTF-8`,
@@ -445,7 +440,7 @@ export async function analyse(
 ): Promise<Analysis> {
   const prepared = await prepare(file, given, tempDir, op);
   try {
-    trace(null, null, 'prepared');
+    reportStep(null, null, 'prepared');
     const read = async () => {
       const size = (await stat(prepared.textPath)).size;
       const head = await readTextHead(prepared.textPath, 'utf-8', HEAD_BYTES);
@@ -456,9 +451,9 @@ export async function analyse(
         ...(given.skipRows !== undefined ? { skipRows: given.skipRows } : {}),
         ...(given.headerRows !== undefined ? { headerRows: given.headerRows } : {}),
       });
-      trace(null, null, 'dialect');
+      reportStep(null, null, 'dialect');
       const { names, renamed } = uniqueNames(dialect.headers);
-      trace(op, 0.35, `Reading ${file.displayName}`);
+      reportStep(op, 0.35, `Reading ${file.displayName}`);
       const raw = await loadRaw(conn, prepared, file, dialect, names, limit, head, tempDir);
       return { dialect, renamed, raw };
     };
@@ -483,11 +478,11 @@ export async function analyse(
       loaded = await read();
     }
     const { dialect, renamed, raw } = loaded;
-    trace(op, 0.6, 'Detecting column types');
-    trace(null, null, 'raw loaded');
+    reportStep(op, 0.6, 'Detecting column types');
+    reportStep(null, null, 'raw loaded');
     const nullTokens = given.nullTokens ?? DEFAULT_NULL_TOKENS;
     const typing = await detectColumns(conn, raw.view, raw.columns, { ...given, nullTokens });
-    trace(null, null, 'typed');
+    reportStep(null, null, 'typed');
     const settings: ImportSettings = {
       format: prepared.format,
       encoding: prepared.encoding,
