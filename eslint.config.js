@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import i18next from 'eslint-plugin-i18next';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'net', 'crypto', 'url', 'util', 'stream', 'stream/*'];
 
@@ -61,6 +62,24 @@ export default tseslint.config(
           patterns: [
             { group: ['**/electron/**', '@duckdb/*', ...nodeBuiltins], message: 'the renderer imports shared/ only, never the core or Node.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every string the user reads comes from the message catalogs (shared/i18n): no text literals
+    // in JSX, nor in the attributes people read (title, aria-label, placeholder, alt, label).
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'warn',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description', 'dismissLabel'],
+          },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s…·×—–−→←↑↓%]+', '[A-Z_-]+', 'Quarterdeck'] },
         },
       ],
     },

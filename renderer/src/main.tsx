@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBackend } from './api/client';
 import { App } from './app/App';
 import { BackendProvider } from './app/backend-context';
+import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,8 +11,10 @@ if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <BackendProvider backend={createBackend()}>
-      <App />
-    </BackendProvider>
+    <I18nProvider>
+      <BackendProvider backend={createBackend()}>
+        <App />
+      </BackendProvider>
+    </I18nProvider>
   </StrictMode>,
 );

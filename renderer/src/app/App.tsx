@@ -1,5 +1,6 @@
-// The app shell: top bar, sources sidebar with import, and the selected source's view. Choosing or
-// dropping a file opens the import dialog; nothing is imported before the user confirms there.
+// The app shell: top bar with the main sections (home, dashboards, forecast, data), and in the data
+// section the sources sidebar with import and the selected source's view. Choosing or dropping a file
+// opens the import dialog from any section; nothing is imported before the user confirms there.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QdError, WorkspaceInfo } from '../../../shared/api';
 import type { ImportReport } from '../../../shared/import/types';
@@ -9,17 +10,23 @@ import { ImportButton } from '../features/sources/ImportButton';
 import { SourceList } from '../features/sources/SourceList';
 import { SourceView, type SourceTab } from '../features/sources/SourceView';
 import { useFileDrop } from '../features/sources/use-file-drop';
+import { DashboardsView } from '../features/dashboard/DashboardsView';
+import { ForecastView } from '../features/forecast/ForecastView';
+import { HomeView } from '../features/home/HomeView';
+import { useT } from '../i18n/I18nProvider';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { useBackend } from './backend-context';
-import { TopBar } from './TopBar';
+import { TopBar, type View } from './TopBar';
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
 export function App() {
+  const t = useT();
   const backend = useBackend();
   const { api } = backend;
+  const [view, setView] = useState<View>('data');
   const browserMode = backend.upload !== undefined;
   const canDrop = browserMode || backend.host.pathForFile !== undefined;
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
@@ -94,6 +101,7 @@ export function App() {
       await refresh();
       setSelected(report.source);
       setTab('data');
+      setView('data');
       setDone({ report, fileName });
       setSession(null);
     },
@@ -115,57 +123,64 @@ export function App() {
   const source = workspace?.sources.find((s) => s.name === selected) ?? null;
   const doneSource = done ? workspace?.sources.find((s) => s.name === done.report.source) : undefined;
 
+  const refreshWorkspace = useCallback(() => void refresh(), [refresh]);
+
   return (
     <div className="app" data-testid="drop-zone" {...drop.handlers}>
-      <TopBar workspaceName={workspace?.name ?? null} />
-      <div className="app-body">
-        <aside className="sidebar">
-          <div className="sidebar-actions">
-            <ImportButton browserMode={browserMode} busy={session !== null} onPick={pickFile} onFile={openFile} />
-            {canDrop && <p className="sidebar-hint">or drop a CSV or Excel file anywhere</p>}
-          </div>
-          <div className="sidebar-section-title">
-            Sources
-            {workspace && <span className="sidebar-section-count">{workspace.sources.length}</span>}
-          </div>
-          {workspace && <SourceList sources={workspace.sources} selected={selected} onSelect={setSelected} />}
-        </aside>
-        <main className="main">
-          {done && (
-            <ImportNotice
-              key={`${done.report.source}@${done.report.snapshotDate}`}
-              report={done.report}
-              fileName={done.fileName}
-              snapshotCount={doneSource?.snapshots?.length ?? null}
-              onDismiss={dismissDone}
-            />
-          )}
-          {loadError && (
-            <ErrorPanel
-              title="Could not open the workspace"
-              error={loadError}
-              onDismiss={() => void refresh()}
-              dismissLabel="Retry"
-            />
-          )}
-          {!workspace && !loadError && <div className="placeholder">Opening the workspace…</div>}
-          {workspace && !source && (
-            <div className="empty-state">
-              <h2>No source selected</h2>
-              <p>Import an export from your CRM (CSV or Excel), or pick a source on the left.</p>
+      <TopBar workspaceName={workspace?.name ?? null} view={view} onViewChange={setView} />
+      {loadError && (
+        <ErrorPanel
+          title={t('app.openWorkspaceFailed')}
+          error={loadError}
+          onDismiss={() => void refresh()}
+          dismissLabel={t('common.retry')}
+        />
+      )}
+      {!workspace && !loadError && <div className="placeholder">{t('app.openingWorkspace')}</div>}
+      {workspace && view === 'home' && <HomeView workspace={workspace} onNavigate={setView} />}
+      {workspace && view === 'dashboards' && <DashboardsView workspace={workspace} onWorkspaceChange={refreshWorkspace} />}
+      {workspace && view === 'forecast' && <ForecastView workspace={workspace} />}
+      {workspace && view === 'data' && (
+        <div className="app-body">
+          <aside className="sidebar">
+            <div className="sidebar-actions">
+              <ImportButton browserMode={browserMode} busy={session !== null} onPick={pickFile} onFile={openFile} />
+              {canDrop && <p className="sidebar-hint">or drop a CSV or Excel file anywhere</p>}
             </div>
-          )}
-          {source && (
-            <SourceView
-              key={`${source.name}@${source.importedAt}`}
-              source={source}
-              tab={tab}
-              onTabChange={setTab}
-              onRemove={removeSource}
-            />
-          )}
-        </main>
-      </div>
+            <div className="sidebar-section-title">
+              Sources
+              <span className="sidebar-section-count">{workspace.sources.length}</span>
+            </div>
+            <SourceList sources={workspace.sources} selected={selected} onSelect={setSelected} />
+          </aside>
+          <main className="main">
+            {done && (
+              <ImportNotice
+                key={`${done.report.source}@${done.report.snapshotDate}`}
+                report={done.report}
+                fileName={done.fileName}
+                snapshotCount={doneSource?.snapshots?.length ?? null}
+                onDismiss={dismissDone}
+              />
+            )}
+            {!source && (
+              <div className="empty-state">
+                <h2>No source selected</h2>
+                <p>Import an export from your CRM (CSV or Excel), or pick a source on the left.</p>
+              </div>
+            )}
+            {source && (
+              <SourceView
+                key={`${source.name}@${source.importedAt}`}
+                source={source}
+                tab={tab}
+                onTabChange={setTab}
+                onRemove={removeSource}
+              />
+            )}
+          </main>
+        </div>
+      )}
       {session && (
         <ImportDialog
           key={session.key}

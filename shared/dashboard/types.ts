@@ -1,0 +1,118 @@
+// Dashboards as plain serializable documents: what the workspace persists, what undo/redo snapshots,
+// what a template carries. A widget is an AnalysisSpec plus how it is drawn; the dashboard adds a
+// layout, a global filter bar and the workspace's display settings apply on top.
+
+import type { AnalysisSpec, CompareTo, FilterValue, PeriodInput } from '../spec/types';
+
+export const CHART_KINDS = [
+  'kpi',
+  'pie',
+  'donut',
+  'line',
+  'bar',
+  'column',
+  'histogram',
+  'funnel',
+  'heatmap',
+  'scatter',
+  'waterfall',
+  'pivot',
+  'table',
+] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+/** How the series of a bar/column (or area under a line) are laid out. */
+export const STACKINGS = ['grouped', 'stacked', 'percent'] as const;
+export type Stacking = (typeof STACKINGS)[number];
+
+/** Drawing options; each chart kind reads the ones that concern it and ignores the rest. */
+export interface ChartOptions {
+  stacking?: Stacking;
+  /** Line: draw the comparison period (spec.compare) as a dashed series. */
+  showComparison?: boolean;
+  /** KPI tile: whether a rise is good news (revenue) or bad news (cycle length, cost). Default true. */
+  higherIsBetter?: boolean;
+  /** Pivot: colour scale on the measure cells. */
+  colorScale?: boolean;
+  /** Legend shown (default true where there are several series or slices). */
+  legend?: boolean;
+  /** Data labels on bars, slices and funnel steps. */
+  labels?: boolean;
+}
+
+/** A grid position, in grid units (12 columns; a row is about 40 px). */
+export interface WidgetLayout {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Widget {
+  /** Stable within its dashboard. */
+  id: string;
+  title: string;
+  chart: ChartKind;
+  spec: AnalysisSpec;
+  options?: ChartOptions;
+  layout: WidgetLayout;
+}
+
+/**
+ * A field of the filter bar or of a cross-filter: a canonical role (applies to every widget whose
+ * source maps it) or a column of one source.
+ */
+export type FieldRef = { role: string } | { source: string; column: string };
+
+/** One multi-select of the filter bar (segment, rep, team, pipeline, lead source, tags ...). */
+export interface ValueFilter {
+  field: FieldRef;
+  /** Selected values; empty = no restriction. */
+  values: FilterValue[];
+}
+
+export interface DashboardFilterBar {
+  /** The period every widget is restricted to, on `periodField` (default the role closed_at). */
+  period: PeriodInput | null;
+  periodField?: FieldRef;
+  values: ValueFilter[];
+  /** Comparison toggle: adds the previous period or the same period last year to time widgets and KPI tiles. */
+  compare: CompareTo | null;
+}
+
+/** A click on a slice, bar or cell: narrows the other widgets of the dashboard until removed. */
+export interface CrossFilter {
+  /** The widget clicked; it is not filtered by its own selection. */
+  fromWidget: string;
+  field: FieldRef;
+  values: FilterValue[];
+  /** What the chip shows, e.g. "Segment: Enterprise". */
+  label: string;
+}
+
+export interface Dashboard {
+  id: string;
+  name: string;
+  widgets: Widget[];
+  filters: DashboardFilterBar;
+  /** ISO timestamp of the last save. */
+  updatedAt: string;
+}
+
+export const NUMBER_LOCALES = ['en-US', 'en-GB', 'fr-FR', 'nl-NL', 'de-DE'] as const;
+export type NumberLocale = (typeof NUMBER_LOCALES)[number];
+
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Chosen once per workspace; independent of the UI language. */
+export interface WorkspaceSettings {
+  locale: NumberLocale;
+  currency: Currency;
+  theme: Theme;
+}
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = { locale: 'en-US', currency: 'EUR', theme: 'light' };

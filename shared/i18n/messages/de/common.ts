@@ -1,0 +1,16 @@
+import type { Messages } from '../../catalog-types';
+
+const common: Messages<'common'> = {
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  save: 'Speichern',
+  remove: 'Entfernen',
+  rename: 'Umbenennen',
+  duplicate: 'Duplizieren',
+  retry: 'Erneut versuchen',
+  loading: 'Wird geladen…',
+  search: 'Suchen',
+  language: 'Sprache',
+  rows: '{count, plural, one {# Zeile} other {# Zeilen}}',
+};
+export default common;
