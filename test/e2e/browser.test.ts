@@ -14,7 +14,7 @@ import { startHttpHost, type HttpHost } from '../../electron/server/http-host';
 import { quoteIdent } from '../../shared/spec/quote';
 
 const ROOT = resolve(__dirname, '../..');
-const RENDERER = join(ROOT, 'out/renderer');
+const RENDERER = join(process.env.QD_OUT_DIR ? resolve(ROOT, process.env.QD_OUT_DIR) : join(ROOT, 'out'), 'renderer');
 const SAMPLES = join(ROOT, 'resources/samples');
 const OUTPUT = join(ROOT, 'test/e2e/output');
 const MAVEN = resolve(ROOT, '../shared/data/maven-crm-sales-opportunities/sales_pipeline.csv');

@@ -14,7 +14,9 @@ import { quoteIdent } from '../../shared/spec/quote';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUTPUT = join(ROOT, 'test/e2e/output');
-const RENDERER = join(ROOT, 'out/renderer');
+// QD_OUT_DIR: a build of one's own (`npx electron-vite build --outDir out-mine`), so that parallel
+// work does not race on out/.
+const RENDERER = join(process.env.QD_OUT_DIR ? resolve(ROOT, process.env.QD_OUT_DIR) : join(ROOT, 'out'), 'renderer');
 const SAMPLES = join(ROOT, 'resources/samples');
 const CHROMIUM = '/usr/bin/chromium';
 
