@@ -2,6 +2,16 @@
 // a renderer (or a page in browser mode) is never trusted to send well-formed data.
 import { z } from 'zod';
 import type { ApiMethod, QuarterdeckApi } from './api';
+import { dashboardIdsSchema, documentIdSchema, fieldValuesRequestSchema, settingsPatchSchema, storedDashboardSchema } from './dashboard/schema';
+import {
+  calibrationRequestSchema,
+  forecastAccuracyRequestSchema,
+  movementDealsRequestSchema,
+  movementRequestSchema,
+  slippageDealsRequestSchema,
+  slippageRequestSchema,
+  stageSanityRequestSchema,
+} from './forecast/schema';
 import { DATE_ORDERS, TEXT_ENCODINGS, VALUE_KINDS } from './import/types';
 import type { Result } from './result';
 import { analysisSpecSchema, filterTreeInputSchema, segmentNameSchema } from './spec/schema';
@@ -113,6 +123,21 @@ export const API_ARGS = {
       .strict(),
   ]),
   removeSegment: z.tuple([segmentNameSchema]),
+  listDashboards: z.tuple([]),
+  // Widget specs are checked by the core (spec schema and sources) when new or changed.
+  saveDashboard: z.tuple([storedDashboardSchema]),
+  removeDashboard: z.tuple([documentIdSchema]),
+  reorderDashboards: z.tuple([dashboardIdsSchema]),
+  getSettings: z.tuple([]),
+  saveSettings: z.tuple([settingsPatchSchema]),
+  fieldValues: z.tuple([fieldValuesRequestSchema]),
+  forecastAccuracy: z.tuple([forecastAccuracyRequestSchema]),
+  probabilityCalibration: z.tuple([calibrationRequestSchema]),
+  pipelineMovement: z.tuple([movementRequestSchema]),
+  movementDeals: z.tuple([movementDealsRequestSchema]),
+  slippage: z.tuple([slippageRequestSchema]),
+  slippageDeals: z.tuple([slippageDealsRequestSchema]),
+  stageProbabilitySanity: z.tuple([stageSanityRequestSchema]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiArgs<M extends ApiMethod> = Parameters<QuarterdeckApi[M]>;

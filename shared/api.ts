@@ -4,6 +4,22 @@
 // Every operation resolves to a Result: errors are values with a code, a human message and,
 // where there is one, the place that caused them. Nothing is thrown across the boundary.
 
+import type { Dashboard, FieldValues, FieldValuesRequest, WorkspaceSettings } from './dashboard/types';
+import type {
+  CalibrationRequest,
+  CalibrationResult,
+  ForecastAccuracyRequest,
+  ForecastAccuracyResult,
+  ForecastDealWindow,
+  MovementDealsRequest,
+  MovementRequest,
+  MovementResult,
+  SlippageDealsRequest,
+  SlippageRequest,
+  SlippageResult,
+  StageSanityRequest,
+  StageSanityResult,
+} from './forecast/types';
 import type { ImportInspection, ImportReport, ImportSettings } from './import/types';
 import type { AnalysisSpec, FilterTreeInput, FilterValue } from './spec/types';
 
@@ -298,6 +314,43 @@ export interface QuarterdeckApi {
   saveSegment(request: SaveSegmentRequest): Promise<Result<SegmentInfo>>;
   /** Removes a segment; resolves to the segments left. */
   removeSegment(name: string): Promise<Result<SegmentInfo[]>>;
+  /** The workspace's dashboards, in tab order (shared/dashboard/types.ts). */
+  listDashboards(): Promise<Result<Dashboard[]>>;
+  /**
+   * Saves a dashboard: replaces the one of the same id (keeping its tab) or adds it as the last
+   * tab; resolves to it as stored (updatedAt set). Widgets whose spec is new or changed must pass
+   * the spec schema and resolve against an existing source; a widget saved earlier whose source or
+   * columns have since vanished is kept as it is (its query reports the error on that widget).
+   */
+  saveDashboard(dashboard: Dashboard): Promise<Result<Dashboard>>;
+  /** Removes a dashboard; resolves to the dashboards left, in tab order. */
+  removeDashboard(id: string): Promise<Result<Dashboard[]>>;
+  /** Puts the listed dashboards first, in that order (the others follow); resolves to all of them. */
+  reorderDashboards(ids: string[]): Promise<Result<Dashboard[]>>;
+  /** The workspace's display settings (locale, currency, theme); defaults until saved. */
+  getSettings(): Promise<Result<WorkspaceSettings>>;
+  /** Saves some or all settings; resolves to the settings now in force. */
+  saveSettings(settings: Partial<WorkspaceSettings>): Promise<Result<WorkspaceSettings>>;
+  /**
+   * The values of a column or role of a source's latest snapshot with their row counts, most
+   * frequent first, narrowed by a case- and accent-insensitive search: the filter bar's multi-selects.
+   */
+  fieldValues(request: FieldValuesRequest): Promise<Result<FieldValues>>;
+  // Forecast reliability and pipeline history, over a source's snapshots (shared/forecast/types.ts).
+  /** Forecast frozen at the start of each period (weighted, commit) against revenue won in it; error and bias per group. */
+  forecastAccuracy(request: ForecastAccuracyRequest): Promise<Result<ForecastAccuracyResult>>;
+  /** Probability entered at snapshot time, bucketed, against the share of those deals won later (reliability diagram). */
+  probabilityCalibration(request: CalibrationRequest): Promise<Result<CalibrationResult>>;
+  /** The waterfall between two snapshots: start, new, pulled in, pushed out, amount changes, won, lost, end. */
+  pipelineMovement(request: MovementRequest): Promise<Result<MovementResult>>;
+  /** The deals behind one bar of the movement waterfall, as a paged Arrow window. */
+  movementDeals(request: MovementDealsRequest): Promise<Result<ForecastDealWindow>>;
+  /** Close dates pushed, stage regressions and amount drift, per group. */
+  slippage(request: SlippageRequest): Promise<Result<SlippageResult>>;
+  /** The deals behind a slippage figure (a group, at least so many pushes), as a paged Arrow window. */
+  slippageDeals(request: SlippageDealsRequest): Promise<Result<ForecastDealWindow>>;
+  /** Mean probability per stage in each snapshot: it should rise stage after stage. */
+  stageProbabilitySanity(request: StageSanityRequest): Promise<Result<StageSanityResult>>;
 }
 
 /** The operation names, for hosts that route calls by name (IPC channels, HTTP paths). */
@@ -318,6 +371,20 @@ export const API_METHODS = [
   'listSegments',
   'saveSegment',
   'removeSegment',
+  'listDashboards',
+  'saveDashboard',
+  'removeDashboard',
+  'reorderDashboards',
+  'getSettings',
+  'saveSettings',
+  'fieldValues',
+  'forecastAccuracy',
+  'probabilityCalibration',
+  'pipelineMovement',
+  'movementDeals',
+  'slippage',
+  'slippageDeals',
+  'stageProbabilitySanity',
 ] as const satisfies readonly (keyof QuarterdeckApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

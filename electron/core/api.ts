@@ -53,6 +53,27 @@ import { explain } from './query/explain';
 import { profileSource } from './query/profile';
 import { deleteSegment, listSegments, writeSegment } from './query/segments';
 import { StageOrders } from './query/stage-order';
+import { checkChangedWidgets } from './dashboard/check';
+import { fieldValues } from './dashboard/field-values';
+import { deleteDashboard, listDashboards, orderDashboards, readSettings, writeDashboard, writeSettings } from './dashboard/store';
+import { dashboardIdsSchema, fieldValuesRequestSchema, parseDashboardInput, parseWith, settingsPatchSchema } from '../../shared/dashboard/schema';
+import type { Dashboard, FieldValues, FieldValuesRequest, WorkspaceSettings } from '../../shared/dashboard/types';
+import type {
+  CalibrationRequest,
+  CalibrationResult,
+  ForecastAccuracyRequest,
+  ForecastAccuracyResult,
+  ForecastDealWindow,
+  MovementDealsRequest,
+  MovementRequest,
+  MovementResult,
+  SlippageDealsRequest,
+  SlippageRequest,
+  SlippageResult,
+  StageSanityRequest,
+  StageSanityResult,
+} from '../../shared/forecast/types';
+import { ForecastOperations } from './forecast/operations';
 import { T } from './workspace/catalog';
 import { type SourceRecord, Workspace } from './workspace/workspace';
 
@@ -72,12 +93,15 @@ export class CoreApi implements QuarterdeckApi {
   private readonly kpiData = new Map<string, Promise<unknown>>();
   /** Natural orders (the stage column's pipeline order) per source and data version. */
   private readonly stageOrders: StageOrders;
+  /** Forecast reliability and pipeline history over snapshots (forecast/). */
+  private readonly forecast: ForecastOperations;
 
   private constructor(
     readonly workspace: Workspace,
     private readonly options: CoreOptions,
   ) {
     this.stageOrders = new StageOrders(workspace);
+    this.forecast = new ForecastOperations(workspace);
   }
 
   static async open(workspacePath: string, options: CoreOptions = {}): Promise<CoreApi> {
@@ -476,6 +500,111 @@ export class CoreApi implements QuarterdeckApi {
       }
       return ok(await listSegments(this.workspace));
     });
+  }
+
+  async listDashboards(): Promise<Result<Dashboard[]>> {
+    return guard(async () => ok((await listDashboards(this.workspace)).dashboards));
+  }
+
+  async saveDashboard(input: Dashboard): Promise<Result<Dashboard>> {
+    return guard(async () => {
+      // Checked here too (not only by the host): the document is stored and read back later.
+      const parsed = parseDashboardInput(input);
+      if (!parsed.ok) return parsed;
+      const dashboard = parsed.value;
+      return writeDashboard(this.workspace, dashboard, (previous) =>
+        checkChangedWidgets(dashboard, previous, async (spec) => {
+          const resolved = await this.resolveSpec(spec);
+          return resolved.ok ? compileSpec(resolved.value.spec, resolved.value.schema) : resolved;
+        }),
+      );
+    });
+  }
+
+  async removeDashboard(id: string): Promise<Result<Dashboard[]>> {
+    return guard(async () => {
+      if (!(await deleteDashboard(this.workspace, id))) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: `no dashboard with id "${id}"`, location: { field: 'id' } } };
+      }
+      return ok((await listDashboards(this.workspace)).dashboards);
+    });
+  }
+
+  async reorderDashboards(ids: string[]): Promise<Result<Dashboard[]>> {
+    return guard(async () => {
+      const parsed = parseWith<string[]>(dashboardIdsSchema, ids, 'ids');
+      if (!parsed.ok) return parsed;
+      const missing = await orderDashboards(this.workspace, [...new Set(parsed.value)]);
+      if (missing.length > 0) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: `no dashboard with id "${missing[0]}"`, location: { field: 'ids' } } };
+      }
+      return ok((await listDashboards(this.workspace)).dashboards);
+    });
+  }
+
+  async getSettings(): Promise<Result<WorkspaceSettings>> {
+    return guard(async () => ok(await readSettings(this.workspace)));
+  }
+
+  async saveSettings(settings: Partial<WorkspaceSettings>): Promise<Result<WorkspaceSettings>> {
+    return guard(async () => {
+      const parsed = parseWith<Partial<WorkspaceSettings>>(settingsPatchSchema, settings, 'settings');
+      if (!parsed.ok) return parsed;
+      await writeSettings(this.workspace, parsed.value);
+      return ok(await readSettings(this.workspace));
+    });
+  }
+
+  async fieldValues(request: FieldValuesRequest): Promise<Result<FieldValues>> {
+    return guard(async () => {
+      const parsed = parseWith<FieldValuesRequest>(fieldValuesRequestSchema, request, 'fieldValues');
+      if (!parsed.ok) return parsed;
+      const { source: name, field, search, limit } = parsed.value;
+      const source = await this.workspace.findSource(name);
+      if (!source) return notFound(name, 'source');
+      const columnName = 'role' in field ? source.roles[field.role] : field.column;
+      if (columnName === undefined) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: `"${name}" maps no column to the role "${'role' in field ? field.role : ''}"`, location: { field: 'field.role' } } };
+      }
+      const column = source.columns.find((c) => c.name === columnName);
+      if (!column) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: `"${name}" has no column "${columnName}"`, location: { field: 'role' in field ? 'field.role' : 'field.column' } } };
+      }
+      const conn = await this.workspace.connect();
+      try {
+        return ok(await fieldValues(conn, source.table, column, { ...(search !== undefined ? { search } : {}), ...(limit !== undefined ? { limit } : {}) }));
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  async forecastAccuracy(request: ForecastAccuracyRequest): Promise<Result<ForecastAccuracyResult>> {
+    return guard(() => this.forecast.forecastAccuracy(request));
+  }
+
+  async probabilityCalibration(request: CalibrationRequest): Promise<Result<CalibrationResult>> {
+    return guard(() => this.forecast.probabilityCalibration(request));
+  }
+
+  async pipelineMovement(request: MovementRequest): Promise<Result<MovementResult>> {
+    return guard(() => this.forecast.pipelineMovement(request));
+  }
+
+  async movementDeals(request: MovementDealsRequest): Promise<Result<ForecastDealWindow>> {
+    return guard(() => this.forecast.movementDeals(request));
+  }
+
+  async slippage(request: SlippageRequest): Promise<Result<SlippageResult>> {
+    return guard(() => this.forecast.slippage(request));
+  }
+
+  async slippageDeals(request: SlippageDealsRequest): Promise<Result<ForecastDealWindow>> {
+    return guard(() => this.forecast.slippageDeals(request));
+  }
+
+  async stageProbabilitySanity(request: StageSanityRequest): Promise<Result<StageSanityResult>> {
+    return guard(() => this.forecast.stageProbabilitySanity(request));
   }
 
   async getProgress(opId: string): Promise<Result<Progress | null>> {

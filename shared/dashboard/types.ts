@@ -2,7 +2,7 @@
 // what a template carries. A widget is an AnalysisSpec plus how it is drawn; the dashboard adds a
 // layout, a global filter bar and the workspace's display settings apply on top.
 
-import type { AnalysisSpec, CompareTo, FilterValue, PeriodInput } from '../spec/types';
+import type { AnalysisSpec, CompareTo, FilterValue, PeriodInput, TimeGrain } from '../spec/types';
 
 export const CHART_KINDS = [
   'kpi',
@@ -56,6 +56,12 @@ export interface Widget {
   spec: AnalysisSpec;
   options?: ChartOptions;
   layout: WidgetLayout;
+  /**
+   * The date the dashboard's period restricts for this widget (e.g. created_at for "opportunities
+   * created"). Absent: the filter bar's `periodField`, else the default chain (see apply.ts);
+   * null: the dashboard period does not apply to this widget (an open-pipeline tile).
+   */
+  periodField?: FieldRef | null;
 }
 
 /**
@@ -88,6 +94,11 @@ export interface CrossFilter {
   values: FilterValue[];
   /** What the chip shows, e.g. "Segment: Enterprise". */
   label: string;
+  /**
+   * Set when the clicked dimension was a time bucket: `values` are bucket starts (YYYY-MM-DD) and
+   * each selects [start, next bucket start) of that grain.
+   */
+  grain?: TimeGrain;
 }
 
 export interface Dashboard {
@@ -95,8 +106,74 @@ export interface Dashboard {
   name: string;
   widgets: Widget[];
   filters: DashboardFilterBar;
-  /** ISO timestamp of the last save. */
+  /** ISO timestamp of the last save (set by the engine when it saves). */
   updatedAt: string;
+}
+
+/** Size limits of a dashboard document, checked by shared/dashboard/schema.ts. */
+export const DASHBOARD_LIMITS = {
+  dashboards: 100,
+  widgets: 100,
+  valueFilters: 30,
+  values: 1_000,
+  crossFilters: 50,
+  name: 200,
+  title: 200,
+  label: 300,
+} as const;
+
+/** The values of one field for the filter bar's searchable multi-selects. */
+export interface FieldValuesRequest {
+  source: string;
+  /** A canonical role mapped by the source, or one of its columns. */
+  field: { role: string } | { column: string };
+  /** Keeps values containing this text, ignoring case and accents ("societe" finds "Société"). */
+  search?: string;
+  /** Default 100, at most 1,000. */
+  limit?: number;
+}
+
+export interface FieldValueCount {
+  /** Text, number, boolean or a date as YYYY-MM-DD (timestamps as 'YYYY-MM-DD HH:MM:SS'); null: empty cells. */
+  value: FilterValue;
+  /** Rows of the latest snapshot holding it. */
+  count: number;
+}
+
+export interface FieldValues {
+  /** Most frequent first, then by value. */
+  values: FieldValueCount[];
+  /** True when more values matched than `limit`. */
+  truncated: boolean;
+}
+
+/** Why a dashboard filter does not apply to a widget: what the UI shows as "filter not applicable". */
+export const IGNORED_REASONS = [
+  /** The widget's source does not map that role. */
+  'role_not_mapped',
+  /** The column belongs to another source (and is not carried by this enriched model). */
+  'other_source',
+  /** The widget's source has no such column (any more). */
+  'no_such_column',
+  /** The period's field is not a date or timestamp column in this source. */
+  'not_a_date',
+  /** No date to restrict: no periodField given and none of the default date roles is mapped. */
+  'no_date_field',
+  /** The comparison needs a time dimension, and the widget has none. */
+  'no_time_dimension',
+  /** The widget shows totals, which a comparison cannot have. */
+  'totals',
+] as const;
+export type IgnoredReason = (typeof IGNORED_REASONS)[number];
+
+export interface IgnoredFilter {
+  /** Which part of the dashboard's filtering did not apply. */
+  kind: 'period' | 'value' | 'cross' | 'compare';
+  /** The field concerned (null for the comparison). */
+  field: FieldRef | null;
+  reason: IgnoredReason;
+  /** For a cross-filter: the widget it comes from. */
+  fromWidget?: string;
 }
 
 export const NUMBER_LOCALES = ['en-US', 'en-GB', 'fr-FR', 'nl-NL', 'de-DE'] as const;

@@ -7,7 +7,14 @@ import { quoteIdent } from '../../../shared/spec/quote';
 // in place; a version-1 app refuses a version-2 workspace instead of writing snapshots without it.
 // Tables added with CREATE TABLE IF NOT EXISTS that an older app can ignore without harm (such as
 // _qd_segments: an older app neither reads nor writes saved filters) do not change the version.
+// Dashboards and workspace settings (_qd_dashboards, _qd_settings) are such tables: a version-2
+// workspace gets them when it is next opened (the migration is their creation, empty), and an app
+// that predates them opens the file without seeing them. The dashboard documents carry their own
+// format number (DASHBOARD_FORMAT) so that their JSON can be migrated on read when it changes.
 export const CATALOG_VERSION = 2;
+
+/** Format of the dashboard documents stored in _qd_dashboards.document. */
+export const DASHBOARD_FORMAT = 1;
 
 export const T = {
   meta: '_qd_meta',
@@ -17,6 +24,8 @@ export const T = {
   roleMemory: '_qd_role_memory',
   relationships: '_qd_relationships',
   segments: '_qd_segments',
+  dashboards: '_qd_dashboards',
+  settings: '_qd_settings',
 } as const;
 
 export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
@@ -74,6 +83,19 @@ export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
     filter JSON NOT NULL,
     description VARCHAR,
     updated_at TIMESTAMP NOT NULL
+  )`);
+  // Dashboards, shown as tabs in `position` order; document is a Dashboard as JSON (format above).
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.dashboards)} (
+    id VARCHAR PRIMARY KEY,
+    position INTEGER NOT NULL,
+    format INTEGER NOT NULL,
+    document JSON NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+  )`);
+  // Workspace display settings (locale, currency, theme), one row per key; value is JSON.
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.settings)} (
+    key VARCHAR PRIMARY KEY,
+    value JSON NOT NULL
   )`);
   await conn.run(
     `INSERT OR REPLACE INTO ${quoteIdent(T.meta)} VALUES ('catalog_version', '${CATALOG_VERSION}')`,
