@@ -21,7 +21,16 @@ import type {
   StageSanityResult,
 } from './forecast/types';
 import type { ImportInspection, ImportReport, ImportSettings } from './import/types';
-import type { AnalysisSpec, FilterTreeInput, FilterValue } from './spec/types';
+import type { CreateReviewRequest, ExportedFile, ExportReviewRequest, Review, ReviewSummary, ReviewWithPrevious, UpdateReviewRequest } from './review/types';
+import type {
+  ApplyTemplateRequest,
+  CheckTemplateRequest,
+  ExportedTemplate,
+  SaveAsTemplateRequest,
+  Template,
+  TemplateCheckReport,
+} from './template/types';
+import type { AnalysisSpec, CompareColumnKind, FilterTreeInput, FilterValue } from './spec/types';
 
 import type { Result } from './result';
 export type { ErrorCode, ErrorLocation, QdError, Result } from './result';
@@ -197,6 +206,8 @@ export interface ResultColumn {
   /** DuckDB type of the result column. */
   type: string;
   kind: ColumnKind;
+  /** For the columns a comparison adds (spec.compare): the measure compared and what the column holds. */
+  compare?: { measure: string; kind: CompareColumnKind };
 }
 
 export interface QueryResult {
@@ -351,6 +362,38 @@ export interface QuarterdeckApi {
   slippageDeals(request: SlippageDealsRequest): Promise<Result<ForecastDealWindow>>;
   /** Mean probability per stage in each snapshot: it should rise stage after stage. */
   stageProbabilitySanity(request: StageSanityRequest): Promise<Result<StageSanityResult>>;
+  /**
+   * Corrects a source's role mapping (role -> column; null removes the role), stored and remembered
+   * for files of the same shape like the import dialog's choices. On an enriched model a column
+   * "<source>.<column>" maps the role on that joined source.
+   */
+  setSourceRoles(source: string, roles: Record<string, string | null>): Promise<Result<WorkspaceInfo>>;
+  // Templates (shared/template/types.ts): built-in, personal and imported.
+  /** Every template: built-in ones first, then personal and imported ones. */
+  listTemplates(): Promise<Result<Template[]>>;
+  /** Saves a dashboard as a personal template bound to roles and source slots. */
+  saveDashboardAsTemplate(request: SaveAsTemplateRequest): Promise<Result<Template>>;
+  /** Imports a template file (any earlier version is migrated); an invalid file is refused, nothing stored. */
+  importTemplate(text: string, fileName: string): Promise<Result<Template>>;
+  /** The file text of a template, for download or e-mail. */
+  exportTemplate(id: string): Promise<Result<ExportedTemplate>>;
+  /** Removes a personal or imported template; resolves to the templates left. */
+  removeTemplate(id: string): Promise<Result<Template[]>>;
+  /** What stops a template from running on this workspace, each problem with its fix data. */
+  checkTemplate(request: CheckTemplateRequest): Promise<Result<TemplateCheckReport>>;
+  /** Stores the role fixes, checks again and, when nothing blocks, creates the dashboard. */
+  applyTemplate(request: ApplyTemplateRequest): Promise<Result<Dashboard>>;
+  // Reviews (shared/review/types.ts).
+  /** Runs a template or a dashboard for a period and freezes every figure; carries over open actions. */
+  createReview(request: CreateReviewRequest): Promise<Result<ReviewWithPrevious>>;
+  /** The reviews, latest period first. */
+  listReviews(): Promise<Result<ReviewSummary[]>>;
+  getReview(id: string): Promise<Result<ReviewWithPrevious>>;
+  /** Notes, actions, freezing; a frozen review refuses changes. */
+  updateReview(request: UpdateReviewRequest): Promise<Result<Review>>;
+  removeReview(id: string): Promise<Result<ReviewSummary[]>>;
+  /** The review as one self-contained HTML file or a PDF. */
+  exportReview(request: ExportReviewRequest): Promise<Result<ExportedFile>>;
 }
 
 /** The operation names, for hosts that route calls by name (IPC channels, HTTP paths). */
@@ -385,6 +428,20 @@ export const API_METHODS = [
   'slippage',
   'slippageDeals',
   'stageProbabilitySanity',
+  'setSourceRoles',
+  'listTemplates',
+  'saveDashboardAsTemplate',
+  'importTemplate',
+  'exportTemplate',
+  'removeTemplate',
+  'checkTemplate',
+  'applyTemplate',
+  'createReview',
+  'listReviews',
+  'getReview',
+  'updateReview',
+  'removeReview',
+  'exportReview',
 ] as const satisfies readonly (keyof QuarterdeckApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,9 +1,11 @@
+// The query builder's chart (bar or line of one dimension); dashboards use widget-chart.ts.
 // Pure: a query result (Arrow, read through readArrow) + a chart kind -> an ECharts option.
 // No DOM, no ECharts runtime; tested in test/unit/charts.test.ts on real Arrow bytes.
 import type { ArrowColumnReader, ArrowReader } from '../../../shared/arrow/cells';
 import type { ResultColumn } from '../../../shared/api';
 import type { TimeGrain } from '../../../shared/spec/types';
 import { EMPTY_LABEL, formatBucket, formatCell, formatCompact, formatNumber } from '../ui/format';
+import { CATEGORY_WINDOW, escapeHtml, MANY_POINTS } from './common';
 import type { ChartKind, ChartOption } from './option-types';
 
 export interface ChartInput {
@@ -15,24 +17,13 @@ export interface ChartInput {
   grain?: TimeGrain | null;
 }
 
-/** Above this many points a line is sampled (LTTB) and the chart gets a zoom slider. */
-export const MANY_POINTS = 200;
-
-/** Categories shown at first when there are too many to read: the rest is a pan away. */
-export const CATEGORY_WINDOW = 40;
+export { CATEGORY_WINDOW, escapeHtml, MANY_POINTS };
 
 export const PALETTE = ['#4263eb', '#12b886', '#f59f00', '#e8590c', '#7048e8', '#1098ad', '#d6336c', '#5c940d'];
 
 const AXIS_COLOR = '#868e96';
 const LINE_COLOR = '#dee2e6';
 const TEXT_COLOR = '#495057';
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Tooltips are HTML: every value from the data is escaped before it gets there. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
 
 interface TooltipParam {
   axisValue?: string | number;

@@ -1,27 +1,9 @@
-// The one tree-shaken ECharts build of the app: the charts and components we use, canvas renderer.
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+// The one tree-shaken ECharts build of the app: the charts and components we use (echarts-parts.ts),
+// with the canvas renderer for the screen and the SVG renderer for SVG exports.
 import * as echarts from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CHART_PARTS } from './echarts-parts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  TitleComponent,
-  DataZoomComponent,
-  CanvasRenderer,
-  // Needed by axisLabel.hideOverlap and label thinning on crowded category axes.
-  LabelLayout,
-]);
+echarts.use([...CHART_PARTS, CanvasRenderer, SVGRenderer]);
 
 export { echarts };
