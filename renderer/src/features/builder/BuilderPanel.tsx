@@ -3,6 +3,7 @@
 import type { ColumnInfo } from '../../../../shared/api';
 import type { MeasureOp, TimeGrain } from '../../../../shared/spec/types';
 import type { ChartKind } from '../../charts/option-types';
+import { useT } from '../../i18n/I18nProvider';
 import { Field, Select } from '../../ui/Field';
 import {
   columnsForOp,
@@ -31,30 +32,31 @@ interface BuilderPanelProps {
 }
 
 export function BuilderPanel({ columns, state, onChange }: BuilderPanelProps) {
+  const t = useT();
   const measureColumns = columnsForOp(state.op, columns);
   const measureOptions = [
-    ...(opNeedsColumn(state.op) ? [] : [{ value: ROWS, label: 'Rows' }]),
+    ...(opNeedsColumn(state.op) ? [] : [{ value: ROWS, label: t('builder.rows') }]),
     ...measureColumns.map((c) => ({ value: c.name, label: c.name })),
   ];
   const dimensionOptions = [
-    { value: NONE, label: 'Nothing (one total)' },
+    { value: NONE, label: t('builder.nothing') },
     ...dimensionColumns(columns).map((c) => ({ value: c.name, label: c.name })),
   ];
   const time = isTimeDimension(state, columns);
 
   return (
-    <form className="builder-panel" onSubmit={(e) => e.preventDefault()} aria-label="Chart builder">
+    <form className="builder-panel" onSubmit={(e) => e.preventDefault()} aria-label={t('builder.panelLabel')}>
       <fieldset className="builder-group">
-        <legend>Measure</legend>
-        <Field label="Aggregation">
+        <legend>{t('builder.measure')}</legend>
+        <Field label={t('builder.aggregation')}>
           <Select<MeasureOp>
             testId="measure-op"
             value={state.op}
-            options={OPS.map((o) => ({ ...o, disabled: !opAvailable(o.value, columns) }))}
+            options={OPS.map((o) => ({ value: o.value, label: t(o.label), disabled: !opAvailable(o.value, columns) }))}
             onChange={(op) => onChange(withOp(state, op, columns))}
           />
         </Field>
-        <Field label="Of">
+        <Field label={t('builder.of')}>
           <Select
             testId="measure-column"
             value={state.measureColumn ?? ROWS}
@@ -65,8 +67,8 @@ export function BuilderPanel({ columns, state, onChange }: BuilderPanelProps) {
       </fieldset>
 
       <fieldset className="builder-group">
-        <legend>Group by</legend>
-        <Field label="Column">
+        <legend>{t('builder.groupBy')}</legend>
+        <Field label={t('builder.column')}>
           <Select
             testId="dimension-column"
             value={state.dimension ?? NONE}
@@ -75,11 +77,11 @@ export function BuilderPanel({ columns, state, onChange }: BuilderPanelProps) {
           />
         </Field>
         {time && (
-          <Field label="Per">
+          <Field label={t('builder.per')}>
             <Select<TimeGrain>
               testId="dimension-grain"
               value={state.grain}
-              options={GRAINS}
+              options={GRAINS.map((g) => ({ value: g.value, label: t(g.label) }))}
               onChange={(grain) => onChange({ ...state, grain })}
             />
           </Field>
@@ -87,31 +89,31 @@ export function BuilderPanel({ columns, state, onChange }: BuilderPanelProps) {
       </fieldset>
 
       <fieldset className="builder-group">
-        <legend>Display</legend>
-        <Field label="Chart">
+        <legend>{t('builder.display')}</legend>
+        <Field label={t('builder.chart')}>
           <Select<ChartKind>
             testId="chart-type"
             value={state.chartKind}
             options={[
-              { value: 'bar', label: 'Bar' },
-              { value: 'line', label: 'Line' },
+              { value: 'bar', label: t('builder.chartBar') },
+              { value: 'line', label: t('builder.chartLine') },
             ]}
             onChange={(chartKind) => onChange({ ...state, chartKind })}
           />
         </Field>
-        <Field label="Sort">
+        <Field label={t('builder.sort')}>
           <Select<SortChoice>
             testId="sort"
             value={state.sort}
-            options={SORTS}
+            options={SORTS.map((o) => ({ value: o.value, label: t(o.label) }))}
             onChange={(sort) => onChange({ ...state, sort })}
           />
         </Field>
-        <Field label="Show">
+        <Field label={t('builder.show')}>
           <Select
             testId="limit"
             value={String(state.limit ?? 'all')}
-            options={LIMITS.map((l) => ({ value: String(l ?? 'all'), label: l === null ? 'All groups' : `First ${l}` }))}
+            options={LIMITS.map((l) => ({ value: String(l ?? 'all'), label: l === null ? t('builder.allGroups') : t('builder.firstN', { count: l }) }))}
             onChange={(v) => onChange({ ...state, limit: (v === 'all' ? null : Number(v)) as LimitChoice })}
           />
         </Field>

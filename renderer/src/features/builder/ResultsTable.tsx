@@ -4,6 +4,7 @@ import type { ArrowReader, CellValue } from '../../../../shared/arrow/cells';
 import { decimalsNeeded, EMPTY_LABEL, fixedFormatter, formatBucket, formatCell } from '../../ui/format';
 import type { TimeGrain } from '../../../../shared/spec/types';
 import { useCallback, useMemo } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 import { VirtualTable, type GridColumn } from '../table/VirtualTable';
 
 /** Up to this many rows the table is plain HTML (everything in the DOM); beyond, virtualised. */
@@ -94,6 +95,7 @@ function LargeResults({
   columns: readonly ResultColumn[];
   format: (c: ResultColumn) => (v: CellValue) => string;
 }) {
+  const t = useT();
   const grid = useMemo<GridColumn[]>(
     () =>
       columns.map((c) => ({
@@ -117,7 +119,7 @@ function LargeResults({
         getCell={getCell}
         showBadges={false}
         testId="results-table"
-        label="Figures"
+        label={t('builder.figures')}
       />
     </div>
   );

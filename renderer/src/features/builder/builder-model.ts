@@ -2,33 +2,35 @@
 // which grains a dimension offers, the default chart type. Pure; the spec it produces is what
 // crosses the boundary (never SQL).
 import type { ColumnInfo, ColumnKind } from '../../../../shared/api';
+import type { MessageKey } from '../../../../shared/i18n';
 import type { AnalysisSpec, MeasureOp, TimeGrain } from '../../../../shared/spec/types';
 import type { ChartKind } from '../../charts/option-types';
 
-export const OPS: readonly { value: MeasureOp; label: string }[] = [
-  { value: 'count', label: 'Count' },
-  { value: 'count_distinct', label: 'Count distinct' },
-  { value: 'sum', label: 'Sum' },
-  { value: 'avg', label: 'Average' },
-  { value: 'min', label: 'Minimum' },
-  { value: 'max', label: 'Maximum' },
-  { value: 'median', label: 'Median' },
+// Labels are catalog keys (namespace `builder`): the panel translates them.
+export const OPS: readonly { value: MeasureOp; label: MessageKey }[] = [
+  { value: 'count', label: 'builder.opCount' },
+  { value: 'count_distinct', label: 'builder.opCountDistinct' },
+  { value: 'sum', label: 'builder.opSum' },
+  { value: 'avg', label: 'builder.opAvg' },
+  { value: 'min', label: 'builder.opMin' },
+  { value: 'max', label: 'builder.opMax' },
+  { value: 'median', label: 'builder.opMedian' },
 ];
 
-export const GRAINS: readonly { value: TimeGrain; label: string }[] = [
-  { value: 'day', label: 'Day' },
-  { value: 'week', label: 'Week' },
-  { value: 'month', label: 'Month' },
-  { value: 'quarter', label: 'Quarter' },
-  { value: 'year', label: 'Year' },
+export const GRAINS: readonly { value: TimeGrain; label: MessageKey; noun: MessageKey }[] = [
+  { value: 'day', label: 'builder.grainDay', noun: 'builder.grainNounDay' },
+  { value: 'week', label: 'builder.grainWeek', noun: 'builder.grainNounWeek' },
+  { value: 'month', label: 'builder.grainMonth', noun: 'builder.grainNounMonth' },
+  { value: 'quarter', label: 'builder.grainQuarter', noun: 'builder.grainNounQuarter' },
+  { value: 'year', label: 'builder.grainYear', noun: 'builder.grainNounYear' },
 ];
 
 export type SortChoice = 'dimension' | 'value_desc' | 'value_asc';
 
-export const SORTS: readonly { value: SortChoice; label: string }[] = [
-  { value: 'dimension', label: 'By group' },
-  { value: 'value_desc', label: 'By value, largest first' },
-  { value: 'value_asc', label: 'By value, smallest first' },
+export const SORTS: readonly { value: SortChoice; label: MessageKey }[] = [
+  { value: 'dimension', label: 'builder.sortGroup' },
+  { value: 'value_desc', label: 'builder.sortValueDesc' },
+  { value: 'value_asc', label: 'builder.sortValueAsc' },
 ];
 
 export const LIMITS = [null, 5, 10, 20, 50, 100] as const;
