@@ -9,7 +9,7 @@ import i18next from 'eslint-plugin-i18next';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'net', 'crypto', 'url', 'util', 'stream', 'stream/*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test/e2e/output/**', 'test/output/**', 'docs/**', '.tmp/**', '**/*.tmp.*'] },
+  { ignores: ['out/**', 'out-*/**', '**/out-*/**', 'dist/**', 'node_modules/**', 'test/e2e/output/**', 'test/output/**', 'docs/**', '.tmp/**', '**/*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -79,7 +79,7 @@ export default tseslint.config(
           'jsx-attributes': {
             include: ['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description', 'dismissLabel'],
           },
-          words: { exclude: ['[0-9!-/:-@[-`{-~\\s…·×—–−→←↑↓%]+', '[A-Z_-]+', 'Quarterdeck'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s…·×—–−→←↑↓%▾▸↺]+', '[A-Z_-]+', 'Quarterdeck'] },
         },
       ],
     },

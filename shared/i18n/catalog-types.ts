@@ -9,3 +9,5 @@ export type Messages<N extends Namespace> = Record<keyof Catalog[N], string>;
 export type MessageKey = { [N in Namespace]: `${N & string}.${keyof Catalog[N] & string}` }[Namespace];
 /** Values interpolated into ICU messages ({name}, {count, plural, ...}, {when, date}). */
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
+/** A translate function, as the renderer's useT() and createTranslator().t give it. */
+export type TranslateFn = (key: MessageKey, values?: MessageValues) => string;

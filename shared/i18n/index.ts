@@ -10,7 +10,8 @@ import nl from './messages/nl/index';
 import { DEFAULT_LANGUAGE, type Language } from './languages';
 
 export * from './languages';
-export type { Catalog, MessageKey, MessageValues, Messages, Namespace } from './catalog-types';
+export * from './labels';
+export type { Catalog, MessageKey, MessageValues, Messages, Namespace, TranslateFn } from './catalog-types';
 
 type NestedCatalog = Record<string, Record<string, string>>;
 

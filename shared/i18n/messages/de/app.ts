@@ -10,5 +10,10 @@ const app: Messages<'app'> = {
   navLabel: 'Hauptbereiche',
   openingWorkspace: 'Arbeitsbereich wird geöffnet…',
   openWorkspaceFailed: 'Der Arbeitsbereich konnte nicht geöffnet werden',
+  dropHint: 'oder eine CSV- oder Excel-Datei irgendwo ablegen',
+  sourcesTitle: 'Quellen',
+  noSourceTitle: 'Keine Quelle ausgewählt',
+  noSourceText: 'Importieren Sie einen Export aus Ihrem CRM (CSV oder Excel) oder wählen Sie links eine Quelle.',
+  dropOverlay: 'Datei ablegen, um sie zu importieren',
 };
 export default app;

@@ -12,5 +12,6 @@ const common: Messages<'common'> = {
   search: 'Suchen',
   language: 'Sprache',
   rows: '{count, plural, one {# Zeile} other {# Zeilen}}',
+  columns: '{count, plural, one {# Spalte} other {# Spalten}}',
 };
 export default common;

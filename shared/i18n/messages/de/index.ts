@@ -1,5 +1,24 @@
 // The de catalog: one module per namespace. A namespace added here must be added in every language.
 import app from './app';
+import builder from './builder';
+import editor from './editor';
+import charts from './charts';
 import common from './common';
+import pivot from './pivot';
+import dashboard from './dashboard';
+import drill from './drill';
+import settings from './settings';
+import home from './home';
+import templates from './templates';
+import review from './review';
+import errors from './errors';
+import importNs from './import';
+import kpi from './kpi';
+import profile from './profile';
+import roles from './roles';
+import sources from './sources';
+import table from './table';
+import ui from './ui';
+import cli from './cli';
 
-export default { app, common };
+export default { app, builder, editor, charts, common, pivot, dashboard, drill, settings, home, errors, import: importNs, kpi, profile, roles, sources, table, ui, cli, templates, review };

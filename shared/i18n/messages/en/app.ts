@@ -8,4 +8,9 @@ export default {
   navLabel: 'Main sections',
   openingWorkspace: 'Opening the workspace…',
   openWorkspaceFailed: 'Could not open the workspace',
+  dropHint: 'or drop a CSV or Excel file anywhere',
+  sourcesTitle: 'Sources',
+  noSourceTitle: 'No source selected',
+  noSourceText: 'Import an export from your CRM (CSV or Excel), or pick a source on the left.',
+  dropOverlay: 'Drop the file to import it',
 };

@@ -12,4 +12,5 @@ export default {
   search: 'Search',
   language: 'Language',
   rows: '{count, plural, one {# row} other {# rows}}',
+  columns: '{count, plural, one {# column} other {# columns}}',
 };

@@ -10,5 +10,10 @@ const app: Messages<'app'> = {
   navLabel: 'Sections principales',
   openingWorkspace: 'Ouverture de l’espace de travail…',
   openWorkspaceFailed: 'Impossible d’ouvrir l’espace de travail',
+  dropHint: 'ou déposez un fichier CSV ou Excel n’importe où',
+  sourcesTitle: 'Sources',
+  noSourceTitle: 'Aucune source sélectionnée',
+  noSourceText: 'Importez un export de votre CRM (CSV ou Excel), ou choisissez une source à gauche.',
+  dropOverlay: 'Déposez le fichier pour l’importer',
 };
 export default app;

@@ -12,5 +12,6 @@ const common: Messages<'common'> = {
   search: 'Rechercher',
   language: 'Langue',
   rows: '{count, plural, one {# ligne} other {# lignes}}',
+  columns: '{count, plural, one {# colonne} other {# colonnes}}',
 };
 export default common;

@@ -10,5 +10,10 @@ const app: Messages<'app'> = {
   navLabel: 'Hoofdonderdelen',
   openingWorkspace: 'Werkruimte openen…',
   openWorkspaceFailed: 'De werkruimte kon niet worden geopend',
+  dropHint: 'of sleep een CSV- of Excelbestand ergens in het venster',
+  sourcesTitle: 'Bronnen',
+  noSourceTitle: 'Geen bron geselecteerd',
+  noSourceText: 'Importeer een export uit uw CRM (CSV of Excel), of kies links een bron.',
+  dropOverlay: 'Laat het bestand los om het te importeren',
 };
 export default app;

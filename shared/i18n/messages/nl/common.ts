@@ -12,5 +12,6 @@ const common: Messages<'common'> = {
   search: 'Zoeken',
   language: 'Taal',
   rows: '{count, plural, one {# rij} other {# rijen}}',
+  columns: '{count, plural, one {# kolom} other {# kolommen}}',
 };
 export default common;

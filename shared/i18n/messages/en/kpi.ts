@@ -1,0 +1,140 @@
+// The KPI catalog's texts (shared/model/kpis.ts), keyed by KPI id: "<id>.name", "<id>.definition",
+// and each measure's column label, "measure.<measure id>". Read through kpiName, kpiDefinition and
+// kpiMeasureLabel (shared/i18n/labels.ts). The English texts are those of kpis.ts (checked by test).
+export default {
+  'opportunities_created.name': 'Opportunities created',
+  'opportunities_created.definition':
+    'Deals created in the period: how well marketing and sales feed the pipeline.',
+  'won_deals.name': 'Deals won',
+  'won_deals.definition':
+    'Deals won, by closed date.',
+  'lost_deals.name': 'Deals lost',
+  'lost_deals.definition':
+    'Deals lost, by closed date.',
+  'revenue_won.name': 'Revenue won',
+  'revenue_won.definition':
+    'Sum of the amounts of the deals won, by closed date: the result.',
+  'conversion_rate.name': 'Conversion rate',
+  'conversion_rate.definition':
+    'Won / (won + lost) among the deals closed in the period; shown with its counts and a 95 % Wilson interval.',
+  'average_basket.name': 'Average basket',
+  'average_basket.definition':
+    'Mean amount of a won deal (revenue won / deals won), by closed date.',
+  'pipeline_value.name': 'Pipeline value',
+  'pipeline_value.definition':
+    'Sum of the amounts of the open deals (by expected close date when a period is given): future revenue.',
+  'weighted_pipeline.name': 'Weighted pipeline',
+  'weighted_pipeline.definition':
+    'Sum of amount × probability of the open deals: the forecast. Probability 0–100 or 0–1.',
+  'sales_cycle_median.name': 'Sales cycle (median)',
+  'sales_cycle_median.definition':
+    'Median days from created to closed date of the deals won (by closed date).',
+  'sales_cycle_p75.name': 'Sales cycle (75th percentile)',
+  'sales_cycle_p75.definition':
+    'Days from created to closed date within which 75 % of the deals won closed.',
+  'stale_deals.name': 'Stale deals',
+  'stale_deals.definition':
+    'Open deals created more than N days ago (90 by default): deals to chase or close.',
+  'probability_by_stage.name': 'Probability by stage',
+  'probability_by_stage.definition':
+    'Mean probability entered on the open deals of each stage: it should rise stage after stage, else the process is broken.',
+  'activities.name': 'Activities',
+  'activities.definition':
+    'Activities logged (calls, e-mails, meetings, demos, visits), by activity date: the commercial effort.',
+  'activities_per_won_deal.name': 'Activities per won deal',
+  'activities_per_won_deal.definition':
+    'Activities logged on the deals won (by the deal\'s closed date) / those deals: the effort a result took. Won deals without any activity are not counted.',
+  'activity_outcomes.name': 'Activity outcomes',
+  'activity_outcomes.definition':
+    'Activities by type and outcome (reached, no answer, voicemail...), by activity date.',
+  'acquisition_cost.name': 'Acquisition cost by channel',
+  'acquisition_cost.definition':
+    'Marketing spend of a channel (costs: cost_amount by cost_channel and month) / deals won from that lead source closed in the same months.',
+  'lead_source_roi.name': 'Lead-source ROI',
+  'lead_source_roi.definition':
+    'Per lead source, the deals created in the period and what they became (won, revenue, conversion), against the spend of those months: revenue / spend.',
+  'target_attainment.name': 'Attainment vs target',
+  'target_attainment.definition':
+    'Revenue won per owner (by closed date) / the owner\'s targets of the same months (targets: target_amount by owner and month).',
+  'forecast.name': 'Forecast by close period',
+  'forecast.definition':
+    'Per month (or other grain): revenue won, by closed date, + weighted open pipeline (amount × probability), by expected close date.',
+  'account_basket.name': 'Average basket per account',
+  'account_basket.definition':
+    'Revenue won / accounts with at least one won deal (by closed date; lifetime without a period): by account type or segment through the enriched deals.',
+  'stage_funnel.name': 'Stage funnel',
+  'stage_funnel.definition':
+    'Per open stage in pipeline order: deals that reached it (approximated from one export: current stage at or beyond it, won deals reached every stage), conversion to the next stage (the last: to won), and lost deals by loss stage (when the export keeps it).',
+  'lead_conversion.name': 'Leads → opportunities',
+  'lead_conversion.definition':
+    'Converted leads / leads (a leads source with a converted or lead status column), with the counts and a 95 % Wilson interval.',
+  'crm_usage.name': 'CRM usage per rep',
+  'crm_usage.definition':
+    'Per rep (and period): deals created (by created date) and activities logged (by activity date): adoption, and the data quality behind every other number.',
+  'measure.opportunities_created': 'Opportunities created',
+  'measure.won_deals': 'Deals won',
+  'measure.lost_deals': 'Deals lost',
+  'measure.revenue_won': 'Revenue won',
+  'measure.revenue_won_deals': 'Deals won',
+  'measure.conversion_rate': 'Conversion rate',
+  'measure.conversion_rate_won': 'Won',
+  'measure.conversion_rate_lost': 'Lost',
+  'measure.conversion_rate_closed': 'Closed',
+  'measure.average_basket': 'Average basket',
+  'measure.average_basket_deals': 'Deals won',
+  'measure.pipeline_value': 'Pipeline value',
+  'measure.pipeline_value_deals': 'Open deals',
+  'measure.weighted_pipeline': 'Weighted pipeline',
+  'measure.weighted_pipeline_value': 'Pipeline value',
+  'measure.weighted_pipeline_deals': 'Open deals',
+  'measure.sales_cycle_median': 'Sales cycle, median (days)',
+  'measure.sales_cycle_median_deals': 'Deals won',
+  'measure.sales_cycle_p75': 'Sales cycle, p75 (days)',
+  'measure.sales_cycle_p75_deals': 'Deals won',
+  'measure.stale_deals': 'Stale deals',
+  'measure.stale_deals_amount': 'Stale amount',
+  'measure.stale_deals_open': 'Open deals',
+  'measure.probability_by_stage': 'Mean probability',
+  'measure.probability_by_stage_open': 'Open deals',
+  'measure.probability_by_stage_deals': 'Deals',
+  'measure.activities': 'Activities',
+  'measure.activities_per_won_deal': 'Activities per won deal',
+  'measure.activities_per_won_deal_activities': 'Activities on won deals',
+  'measure.activities_per_won_deal_deals': 'Won deals with activities',
+  'measure.activity_outcomes': 'Activities',
+  'measure.acquisition_cost': 'Acquisition cost',
+  'measure.acquisition_cost_won': 'Deals won',
+  'measure.acquisition_cost_spend': 'Spend',
+  'measure.lead_source_roi': 'Revenue / spend',
+  'measure.lead_source_roi_deals': 'Deals',
+  'measure.lead_source_roi_won': 'Won',
+  'measure.lead_source_roi_lost': 'Lost',
+  'measure.lead_source_roi_revenue': 'Revenue won',
+  'measure.lead_source_roi_conversion': 'Conversion rate',
+  'measure.lead_source_roi_closed': 'Closed',
+  'measure.lead_source_roi_spend': 'Spend',
+  'measure.target_attainment': 'Attainment',
+  'measure.target_attainment_revenue': 'Revenue won',
+  'measure.target_attainment_target': 'Target',
+  'measure.forecast': 'Forecast',
+  'measure.forecast_won': 'Revenue won (by closed date)',
+  'measure.forecast_won_deals': 'Deals won',
+  'measure.forecast_weighted': 'Weighted open pipeline (by expected close date)',
+  'measure.forecast_open_deals': 'Open deals',
+  'measure.account_basket': 'Average basket per account',
+  'measure.account_basket_revenue': 'Revenue won',
+  'measure.account_basket_accounts': 'Accounts with a won deal',
+  'measure.account_basket_deals': 'Deals won',
+  'measure.stage_funnel': 'Deals reaching the stage',
+  'measure.stage_funnel_at': 'Open deals at the stage',
+  'measure.stage_funnel_won': 'Won deals at the stage',
+  'measure.stage_funnel_lost': 'Lost at the stage',
+  'measure.stage_funnel_next': 'Reaching the next stage (last: won)',
+  'measure.stage_funnel_conversion': 'Conversion to the next stage',
+  'measure.lead_conversion': 'Lead conversion rate',
+  'measure.lead_conversion_converted': 'Converted leads',
+  'measure.lead_conversion_leads': 'Leads',
+  'measure.crm_usage': 'Entries (deals + activities)',
+  'measure.crm_usage_deals': 'Deals created',
+  'measure.crm_usage_activities': 'Activities logged',
+};

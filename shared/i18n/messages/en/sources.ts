@@ -1,0 +1,31 @@
+// The sources sidebar and a source's header (renderer/src/features/sources).
+export default {
+  importButton: 'Import file…',
+  importButtonTitle: 'CSV, TSV, TXT or Excel (.xlsx) exports',
+  empty: 'No sources yet. Import an export from your CRM (CSV or Excel) to begin.',
+  listLabel: 'Sources',
+  snapshots: '{count, plural, one {# snapshot} other {# snapshots}}',
+  rowsInLatest: 'Rows in the latest snapshot',
+  tabData: 'Data',
+  tabProfile: 'Profile',
+  tabChart: 'Chart',
+  removeSource: 'Remove source…',
+  importedFrom: 'Imported from',
+  importedAt: 'Imported {when}',
+  snapshotOf: 'Snapshot of {date}',
+  snapshotMenuTitle: 'The dated exports of this source',
+  snapshotsOf: 'Snapshots of {name}',
+  snapshotListTitle: '{count, plural, one {# snapshot} other {# snapshots}}, newest first',
+  snapshotFrom: 'From {file}, imported {when}',
+  latestShown: 'latest, shown',
+  removeLabel: 'Remove {name}',
+  removeTitle: 'Remove “{name}”?',
+  removeManySnapshots:
+    'Its {count} snapshots ({rows, plural, one {# row} other {# rows}} in the latest) are deleted from this workspace. Analyses built on it will have nothing to show. The files you imported are not touched.',
+  removeOneSnapshot:
+    'Its {rows, plural, one {# row} other {# rows}} are deleted from this workspace. Analyses built on it will have nothing to show. The files you imported are not touched.',
+  removeFailed: 'Could not remove the source',
+  keepIt: 'Keep it',
+  removing: 'Removing…',
+  removeConfirm: 'Remove source',
+};
