@@ -8,8 +8,11 @@
 // Then (kpi-bench.ts) the KPI set: every single-source deal KPI of the catalog by owner and month,
 // app vs raw the same way, and the cached reopen of a 10-widget dashboard (target < 100 ms).
 // Switches: BENCH_SIZES (default 100000,1000000), BENCH_RUNS (15), BENCH_KPI=0 skips the KPI set,
-// BENCH_EURO=0 skips the French export, BENCH_10M=1 adds 10M rows (generate, import, KPI set,
-// dashboard; BENCH_10M_RUNS, default 5).
+// BENCH_EURO=0 skips the French export (BENCH_EURO_RUNS imports of it, default 3; BENCH_EURO_ROWS),
+// BENCH_10M=1 adds 10M rows (generate, import, KPI set, dashboard; BENCH_10M_RUNS, default 5).
+// Then (forecast-bench.ts) the forecast operations on 24 monthly snapshots of ~100k open deals:
+// app vs raw (the same SQL) and vs a hand-written query of comparable work. BENCH_FORECAST=0 skips
+// them; BENCH_FORECAST_DEALS sets the open deals per snapshot, BENCH_FORECAST_RUNS the runs (5).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +23,17 @@ import { transcodeToUtf8 } from '../../electron/core/import/encoding';
 import { compileSpec } from '../../shared/spec/compile';
 import { normalizeSpec } from '../../shared/spec/normalize';
 import { quoteLiteral } from '../../shared/spec/quote';
+import type { ImportReport } from '../../shared/import/types';
 import type { AnalysisSpec } from '../../shared/spec/types';
+import { dashboardBrowserBench } from './dashboard-browser-bench';
 import { dashboardReopen, kpiSpecs, localToday, timeSpecs, type KpiBenchContext } from './kpi-bench';
+import { forecastSection } from './forecast-bench';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number); // '' = none (BENCH_10M alone)
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const KPI = process.env.BENCH_KPI !== '0';
 const EURO = process.env.BENCH_EURO !== '0';
+const FORECAST = process.env.BENCH_FORECAST !== '0';
 const TEN_M = process.env.BENCH_10M === '1';
 const TEN_M_RUNS = Number(process.env.BENCH_10M_RUNS ?? 5);
 
@@ -190,10 +197,14 @@ async function main(): Promise<void> {
       console.log('');
       core.close();
     }
+    const worstForecast = FORECAST ? await forecastSection(dir, { runs: Number(process.env.BENCH_FORECAST_RUNS ?? 5), timePair, pct, fmt, pad }) : [];
     if (EURO) await euroSection(dir);
+    // BENCH_BROWSER=1: the 10-widget dashboard in Chromium, filter click to painted (needs a renderer build).
+    if (process.env.BENCH_BROWSER === '1') await dashboardBrowserBench();
     worstLine('Query path at 1M rows (pivots)', worst);
     worstLine('KPI set at 1M rows', worstKpi);
     worstLine('KPI set at 10M rows', worstKpi10M);
+    worstLine('Forecast operations, 24 snapshots', worstForecast);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -201,37 +212,56 @@ async function main(): Promise<void> {
 
 async function euroSection(dir: string): Promise<void> {
   // A French Excel export: Windows-1252, ';', decimal commas, dd/mm/yyyy. The app detects all of
-  // it and transcodes; raw DuckDB reads the same data already in UTF-8, told every option.
+  // it and transcodes; raw DuckDB reads the same data already in UTF-8, told every option. Each
+  // run imports into a fresh database, raw and app in turn; BENCH_EURO_RUNS runs (default 3).
   const euroRows = Number(process.env.BENCH_EURO_ROWS ?? SIZES[SIZES.length - 1] ?? 1_000_000);
+  const runs = Math.max(1, Number(process.env.BENCH_EURO_RUNS ?? 3));
   const euro = join(dir, `affaires-${euroRows}.csv`);
   await writeDealsCsvEuropean(euro, { seed: 7, rows: euroRows });
   const utf8 = join(dir, `affaires-${euroRows}-utf8.csv`);
   await transcodeToUtf8(euro, 'windows-1252', utf8);
-  const rawDb = await DuckDBInstance.create(join(dir, 'raw-euro.duckdb'));
-  const raw = await rawDb.connect();
-  let t = performance.now();
-  await raw.run(
-    `CREATE TABLE deals AS SELECT * FROM read_csv(${quoteLiteral(utf8)}, delim=';', decimal_separator=',', dateformat='%d/%m/%Y', header=true)`,
-  );
-  await raw.run('CHECKPOINT');
-  const rawEuro = performance.now() - t;
-  raw.closeSync();
-  rawDb.closeSync();
-  const core = await CoreApi.open(join(dir, 'app-euro.duckdb'));
-  t = performance.now();
-  const report = await core.importFile({ file: { kind: 'path', path: euro }, sourceName: 'affaires' });
-  if (!report.ok) throw new Error(report.error.message);
-  const c = await core.workspace.connect();
-  await c.run('CHECKPOINT');
-  c.closeSync();
-  const appEuro = performance.now() - t;
-  core.close();
-  const s = report.value.settings;
-  console.log(`## ${euroRows.toLocaleString('en-US')}-row French export (Windows-1252, ${JSON.stringify(s.delimiter)}, decimal ${JSON.stringify(s.decimalSeparator)}, dates ${s.dateOrder}; ${(statSync(euro).size / 1e6).toFixed(1)} MB)`);
+  const rawTimes: number[] = [];
+  const appTimes: number[] = [];
+  let report: ImportReport | null = null;
+  for (let run = 0; run < runs; run++) {
+    const rawPath = join(dir, `raw-euro-${run}.duckdb`);
+    const rawDb = await DuckDBInstance.create(rawPath);
+    const raw = await rawDb.connect();
+    let t = performance.now();
+    await raw.run(
+      `CREATE TABLE deals AS SELECT * FROM read_csv(${quoteLiteral(utf8)}, delim=';', decimal_separator=',', dateformat='%d/%m/%Y', header=true)`,
+    );
+    await raw.run('CHECKPOINT');
+    rawTimes.push(performance.now() - t);
+    raw.closeSync();
+    rawDb.closeSync();
+    rmSync(rawPath, { force: true });
+
+    const appPath = join(dir, `app-euro-${run}.duckdb`);
+    const core = await CoreApi.open(appPath);
+    t = performance.now();
+    const imported = await core.importFile({ file: { kind: 'path', path: euro }, sourceName: 'affaires' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const c = await core.workspace.connect();
+    await c.run('CHECKPOINT');
+    c.closeSync();
+    appTimes.push(performance.now() - t);
+    core.close();
+    rmSync(appPath, { force: true });
+    report = imported.value;
+  }
+  const s = report!.settings;
+  const ratios = rawTimes.map((r, i) => r / appTimes[i]!);
+  console.log(`## ${euroRows.toLocaleString('en-US')}-row French export (Windows-1252, ${JSON.stringify(s.delimiter)}, decimal ${JSON.stringify(s.decimalSeparator)}, dates ${s.dateOrder}; ${(statSync(euro).size / 1e6).toFixed(1)} MB; ${runs} run${runs === 1 ? '' : 's'})`);
   console.log(
-    `${pad('import: detect + transcode + type', 44)} raw ${pad(fmt(rawEuro), 10)} app ${pad(fmt(appEuro), 10)} throughput app/raw ${(rawEuro / appEuro).toFixed(2)} (target >= 0.5; raw = DuckDB on the UTF-8 twin with every option given)`,
+    `${pad('import: detect + transcode + type', 44)} raw ${pad(fmt(pct(rawTimes, 50)), 10)} app ${pad(fmt(pct(appTimes, 50)), 10)} throughput app/raw ${(pct(rawTimes, 50) / pct(appTimes, 50)).toFixed(2)} (target >= 0.5; raw = DuckDB on the UTF-8 twin with every option given)`,
   );
-  const kinds = report.value.columns.map((col) => `${col.name}:${col.kind}`).join(', ');
+  if (runs > 1) {
+    console.log(
+      `   per run (raw/app): ${ratios.map((r) => r.toFixed(2)).join(' ')}; raw ${rawTimes.map(fmt).join(' ')}; app ${appTimes.map(fmt).join(' ')}`,
+    );
+  }
+  const kinds = report!.columns.map((col) => `${col.name}:${col.kind}`).join(', ');
   console.log(`   detected columns: ${kinds}\n`);
 }
 

@@ -5,12 +5,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Result } from '../../../shared/api';
 import { ok } from '../../../shared/api';
-import type { CalibrationBucket, CalibrationGroup, CalibrationRequest, CalibrationResult } from '../../../shared/forecast/types';
+import type { CalibrationBucket, CalibrationGroup, CalibrationRequest, CalibrationResult, ForecastGroup } from '../../../shared/forecast/types';
 import { wilsonInterval } from '../../../shared/model/kpis';
 import { basisOf, missingRoles, missingRolesError, stageOrderOf, type ForecastContext } from './context';
 import { attr, dealCtes } from './deals-sql';
 import { compareGroups, groupColumn, groupKey, groupOf, leading } from './groups';
-import { num, numOrNull, Params, type BuiltSql } from './sql';
+import { num, Params, type BuiltSql } from './sql';
 
 export const DEFAULT_BUCKETS = 10;
 
@@ -43,16 +43,14 @@ cal AS (
 ),
 x AS (SELECT *, CAST(least(floor(p * ${buckets} + 1e-9), ${buckets - 1}) AS INTEGER) AS bucket FROM cal)
 SELECT ${leading(groupCols)} bucket,
-  ${groupCols.length ? `grouping(${groupCols.join(', ')})` : '0'} AS rolled_group, grouping(bucket) AS rolled_bucket,
   count(*) FILTER (WHERE resolved AND p IS NOT NULL) AS n,
   count(*) FILTER (WHERE won AND p IS NOT NULL) AS won,
-  count(*) FILTER (WHERE resolved AND NOT won AND p IS NOT NULL) AS lost,
-  avg(p) FILTER (WHERE resolved) AS mean_p,
+  sum(p) FILTER (WHERE resolved) AS sum_p,
   sum((p - CASE WHEN won THEN 1 ELSE 0 END) ** 2) FILTER (WHERE resolved) AS squared,
   count(*) FILTER (WHERE NOT coalesce(resolved, FALSE) AND p IS NOT NULL) AS unresolved,
   count(*) FILTER (WHERE p IS NULL) AS unrated
 FROM x
-GROUP BY GROUPING SETS (${groupCols.length ? `(${groupCols.join(', ')}, bucket), (${groupCols.join(', ')}), ` : ''}(bucket), ())`;
+GROUP BY ${leading(groupCols)} bucket`;
   return ok({ sql, params: params.values });
 }
 
@@ -60,77 +58,77 @@ export async function runCalibration(conn: DuckDBConnection, ctx: ForecastContex
   const built = calibrationSql(ctx, request);
   if (!built.ok) return built;
   const by = [...new Set(request.by ?? [])];
-  const groupCols = by.map(groupColumn);
   const buckets = request.buckets ?? DEFAULT_BUCKETS;
   const observations = request.observations ?? 'every';
   const order = stageOrderOf(ctx, request.stageOrder);
   const raw = (await conn.runAndReadAll(built.value.sql, built.value.params)).getRowObjectsJS();
 
-  const groups = new Map<string, CalibrationGroup>();
-  const groupFor = (total: boolean, row: Record<string, unknown>) => {
-    const group = total ? {} : groupOf(row, by);
+  // One row per group and bucket: the group totals, the overall buckets and the overall total are
+  // their sums (every figure adds up; means and rates are taken after).
+  interface Sums {
+    n: number;
+    won: number;
+    sumP: number;
+    squared: number;
+    unresolved: number;
+    unrated: number;
+  }
+  const zero = (): Sums => ({ n: 0, won: 0, sumP: 0, squared: 0, unresolved: 0, unrated: 0 });
+  const add = (to: Sums, r: Sums) => {
+    for (const k of Object.keys(to) as (keyof Sums)[]) to[k] += r[k];
+  };
+  const groups = new Map<string, { group: ForecastGroup; total: boolean; sums: Sums; buckets: Sums[] }>();
+  const groupFor = (total: boolean, group: ForecastGroup) => {
     const k = total ? 'total' : groupKey(group);
     let g = groups.get(k);
     if (!g) {
-      g = {
-        group,
-        total,
-        resolved: 0,
-        won: 0,
-        unresolved: 0,
-        unrated: 0,
-        meanProbability: null,
-        winRate: null,
-        gap: null,
-        brier: null,
-        buckets: Array.from({ length: buckets }, (_, i): CalibrationBucket => ({
-          from: i / buckets,
-          to: (i + 1) / buckets,
-          count: 0,
-          won: 0,
-          lost: 0,
-          meanProbability: null,
-          winRate: null,
-          low: null,
-          high: null,
-        })),
-      };
+      g = { group, total, sums: zero(), buckets: Array.from({ length: buckets }, zero) };
       groups.set(k, g);
     }
     return g;
   };
-  for (const r of raw) {
-    const total = groupCols.length === 0 || num(r.rolled_group) !== 0;
-    const g = groupFor(total, r);
-    const n = num(r.n);
-    const won = num(r.won);
-    if (num(r.rolled_bucket) !== 0) {
-      g.resolved = n;
-      g.won = won;
-      g.unresolved = num(r.unresolved);
-      g.unrated = num(r.unrated);
-      g.meanProbability = n > 0 ? numOrNull(r.mean_p) : null;
-      g.winRate = n > 0 ? won / n : null;
-      g.gap = g.meanProbability !== null && g.winRate !== null ? g.meanProbability - g.winRate : null;
-      g.brier = n > 0 ? num(r.squared) / n : null;
-      continue;
-    }
-    if (r.bucket === null || r.bucket === undefined) continue; // the unrated rows
-    const b = g.buckets[num(r.bucket)];
-    if (!b) continue;
-    const ci = wilsonInterval(won, n);
-    Object.assign(b, {
-      count: n,
-      won,
-      lost: num(r.lost),
-      meanProbability: n > 0 ? numOrNull(r.mean_p) : null,
-      winRate: n > 0 ? won / n : null,
-      low: ci?.low ?? null,
-      high: ci?.high ?? null,
-    });
-  }
   groupFor(true, {});
-  const list = [...groups.values()].sort(
+  for (const r of raw) {
+    const sums: Sums = { n: num(r.n), won: num(r.won), sumP: num(r.sum_p), squared: num(r.squared), unresolved: num(r.unresolved), unrated: num(r.unrated) };
+    const bucket = r.bucket === null || r.bucket === undefined ? null : num(r.bucket);
+    for (const g of by.length ? [groupFor(true, {}), groupFor(false, groupOf(r, by))] : [groupFor(true, {})]) {
+      add(g.sums, sums);
+      if (bucket !== null && g.buckets[bucket]) add(g.buckets[bucket], sums);
+    }
+  }
+  const rate = (s: Sums) => (s.n > 0 ? s.won / s.n : null);
+  const mean = (s: Sums) => (s.n > 0 ? s.sumP / s.n : null);
+  const list: CalibrationGroup[] = [...groups.values()].map((g) => {
+    const meanProbability = mean(g.sums);
+    const winRate = rate(g.sums);
+    return {
+      group: g.group,
+      total: g.total,
+      resolved: g.sums.n,
+      won: g.sums.won,
+      unresolved: g.sums.unresolved,
+      unrated: g.sums.unrated,
+      meanProbability,
+      winRate,
+      gap: meanProbability !== null && winRate !== null ? meanProbability - winRate : null,
+      brier: g.sums.n > 0 ? g.sums.squared / g.sums.n : null,
+      buckets: g.buckets.map((b, i): CalibrationBucket => {
+        const ci = wilsonInterval(b.won, b.n);
+        return {
+          from: i / buckets,
+          to: (i + 1) / buckets,
+          count: b.n,
+          won: b.won,
+          lost: b.n - b.won,
+          meanProbability: mean(b),
+          winRate: rate(b),
+          low: ci?.low ?? null,
+          high: ci?.high ?? null,
+        };
+      }),
+    };
+  });
+  list.sort(
     (a, b) => Number(b.total) - Number(a.total) || (b.gap ?? -Infinity) - (a.gap ?? -Infinity) || compareGroups(a.group, b.group, by),
   );
   return ok({ basis: basisOf(ctx, order, request.filters), by, observations, buckets, groups: list });

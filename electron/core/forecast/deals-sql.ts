@@ -1,15 +1,16 @@
 // The common part of every forecast query: the snapshot rows and each deal's latest known state,
 // as CTEs the analyses select from.
 //
-//   raw  one row per snapshot row: snap, deal_key, outcome ('won' | 'lost' | 'open' at that
-//        snapshot), the fields asked for, a_<role> for the attributes the snapshots map.
-//        Rows without a key are left out; rows sharing a key in one snapshot get <key>#2, #3...
+//   raw  one row per snapshot row of the snapshots read: snap, deal_key, outcome ('won' | 'lost'
+//        | 'open' at that snapshot), the fields asked for, a_<role> for the attributes the
+//        snapshots map. Rows without a key are left out; rows sharing a key in one snapshot get
+//        <key>#2, #3... (hist: the same over every snapshot, when fin needs it and raw is restricted)
 //   fin  one row per deal: its latest known state (the outcome source's row, else its last
 //        snapshot row): outcome, amount, closed_at... and every attribute asked for (the outcome
 //        source's value, else the last snapshot's).
-//   obs  raw within the snapshot range, with probability (the stage's mean when empty),
-//        stage_pos (1-based place among the open stages) and the attributes the snapshots lack
-//        (from fin), filtered by the request's filters.
+//   obs  raw with probability (the stage's mean when empty), stage_pos (1-based place among the
+//        open stages) when asked, and the attributes the snapshots lack (from fin), filtered by
+//        the request's filters.
 //   finf fin filtered by the request's filters (the won deals of an actual).
 import type { ForecastFilter } from '../../../shared/forecast/types';
 import type { OutcomeValues } from '../../../shared/model/kpis';
@@ -18,18 +19,18 @@ import { caseOf, type ForecastContext, type Side } from './context';
 import { keyExpression } from './identity';
 import type { Params } from './sql';
 
-/** Per-row fields beyond snap, deal_key and outcome. */
-export type Field = 'amount' | 'probability' | 'expected_close' | 'closed_at' | 'stage' | 'deal_name' | 'account';
+/** Per-row fields beyond snap, deal_key and outcome (stage_pos: obs only). */
+export type Field = 'amount' | 'probability' | 'expected_close' | 'closed_at' | 'stage' | 'stage_pos' | 'deal_name' | 'account';
 
 export interface DealSqlOptions {
-  /** Fields of obs (probability brings probability_entered too; stage brings stage_pos). */
+  /** Fields of obs (probability brings probability_entered too). */
   fields: readonly Field[];
   /** Fields of fin. */
   finFields: readonly Field[];
   /** Roles read as attributes (a_<role>) on obs and fin: group by, filters. */
   attrs: readonly string[];
-  /** Snapshots of obs: dated on or after from, before to. */
-  snapshots?: { from?: string | undefined; to?: string | undefined };
+  /** Snapshots of obs: dated on or after from, before to, among dates. */
+  snapshots?: { from?: string | undefined; to?: string | undefined; dates?: readonly string[] };
   filters?: readonly ForecastFilter[] | undefined;
   /** Open stages in process order. */
   order: readonly string[];
@@ -75,41 +76,52 @@ export function filterCondition(filters: readonly ForecastFilter[] | undefined, 
     .join(' AND ');
 }
 
-/** The CTEs raw, fin, obs and finf (see the header), to follow `WITH`. */
+/** The CTEs raw (hist), fin, obs and finf (see the header), to follow `WITH`. */
 export function dealCtes(ctx: ForecastContext, options: DealSqlOptions, params: Params): string {
   const { snap, out } = ctx;
   const attrs = [...new Set([...options.attrs, ...(options.filters ?? []).map((f) => f.role)])];
-  const needsStage = options.fields.includes('stage') || options.fields.includes('probability');
-  const rawFields = [...new Set<Field>([...options.fields, ...(needsStage ? ['stage' as const] : []), ...(out ? [] : options.finFields)])];
-  // In self mode fin is raw's last row: raw carries what fin needs (a role the snapshots lack is
-  // then mapped nowhere: the analyses refuse it before).
+  const needsStage = options.fields.some((f) => f === 'stage' || f === 'stage_pos' || f === 'probability');
+  const finCols = [...new Set(options.finFields)];
+  // Roles read from the snapshots; the others come from the outcome source (in self mode a role
+  // the snapshots lack is mapped nowhere: the analyses refuse it before).
   const snapAttrs = attrs.filter((r) => snap.has(r));
   const finAttrs = attrs.filter((r) => !snap.has(r));
+  const fromLast = out ? attrs.filter((r) => !out.has(r) && snap.has(r)) : [];
 
+  // The snapshots read, restricted inside the scan so that the history view reads only their tables.
+  const range: string[] = [];
+  if (options.snapshots?.from) range.push(`snapshot_date >= ${params.day(options.snapshots.from)}`);
+  if (options.snapshots?.to) range.push(`snapshot_date < ${params.day(options.snapshots.to)}`);
+  if (options.snapshots?.dates) range.push(`snapshot_date IN (${options.snapshots.dates.map((d) => params.day(d)).join(', ')})`);
   const key = keyExpression(ctx.identity, snap);
-  const rawSelect = [
-    'snapshot_date AS snap',
-    `${key} AS deal_key`,
-    `${outcomeExpr(snap, ctx.snapOutcome)} AS outcome`,
-    ...fieldExprs(snap, rawFields, ctx.probabilityScale),
-    ...snapAttrs.map((r) => `${snap.text(r)} AS ${attr(r)}`),
-  ];
-  let raw = `SELECT ${rawSelect.join(', ')} FROM ${quoteIdent(snap.table)} WHERE ${key} <> ''`;
-  if (ctx.duplicateRows > 0) {
+  const scan = (fields: readonly Field[], roles: readonly string[], where: readonly string[]) => {
+    const select = [
+      'snapshot_date AS snap',
+      `${key} AS deal_key`,
+      `${outcomeExpr(snap, ctx.snapOutcome)} AS outcome`,
+      ...fieldExprs(snap, fields, ctx.probabilityScale),
+      ...roles.map((r) => `${snap.text(r)} AS ${attr(r)}`),
+    ].join(', ');
+    const conditions = [`${key} <> ''`, ...where].join(' AND ');
+    if (ctx.duplicateRows === 0) return `SELECT ${select} FROM ${quoteIdent(snap.table)} WHERE ${conditions}`;
     const order = [snap.double('amount'), snap.text('stage'), snap.day('expected_close_at')].join(', ');
-    raw = `SELECT * EXCLUDE (dup_n) REPLACE (CASE WHEN dup_n > 1 THEN deal_key || '#' || dup_n ELSE deal_key END AS deal_key)
-      FROM (SELECT ${rawSelect.join(', ')}, row_number() OVER (PARTITION BY snapshot_date, ${key} ORDER BY ${order}) AS dup_n
-            FROM ${quoteIdent(snap.table)} WHERE ${key} <> '')`;
-  }
+    return `SELECT * EXCLUDE (dup_n) REPLACE (CASE WHEN dup_n > 1 THEN deal_key || '#' || dup_n ELSE deal_key END AS deal_key)
+      FROM (SELECT ${select}, row_number() OVER (PARTITION BY snapshot_date, ${key} ORDER BY ${order}) AS dup_n
+            FROM ${quoteIdent(snap.table)} WHERE ${conditions})`;
+  };
+  const rawFields = [...new Set<Field>([...options.fields, ...(needsStage ? ['stage' as const] : []), ...(out || range.length ? [] : finCols)])];
+  const ctes: string[] = [`raw AS (${scan(rawFields, snapAttrs, range)})`];
+  // Each deal's last snapshot row is read over every snapshot, whatever the range.
+  const needsHistory = !out || fromLast.length > 0;
+  const hist = needsHistory && range.length ? 'hist' : 'raw';
+  if (hist === 'hist') ctes.push(`hist AS (${scan(out ? [] : finCols, out ? fromLast : attrs, [])})`);
 
   let fin: string;
-  const finCols = [...new Set(options.finFields)];
   if (!out) {
     fin = `SELECT deal_key, outcome${finCols.map((f) => `, ${f}`).join('')}${attrs.map((r) => `, ${attr(r)}`).join('')}
-      FROM raw QUALIFY row_number() OVER (PARTITION BY deal_key ORDER BY snap DESC) = 1`;
+      FROM ${hist} QUALIFY row_number() OVER (PARTITION BY deal_key ORDER BY snap DESC) = 1`;
   } else {
     const outKey = keyExpression(ctx.identity, out);
-    const fromLast = attrs.filter((r) => !out.has(r) && snap.has(r));
     const select = [
       `${outKey} AS deal_key`,
       `${outcomeExpr(out, ctx.outcome)} AS outcome`,
@@ -121,25 +133,23 @@ export function dealCtes(ctx: ForecastContext, options: DealSqlOptions, params: 
     const base = `SELECT ${select.join(', ')} FROM ${quoteIdent(out.table)} WHERE ${outKey} <> '' ${one}`;
     fin = fromLast.length
       ? `SELECT o.*, ${fromLast.map((r) => `l.${attr(r)}`).join(', ')} FROM (${base}) o
-         LEFT JOIN (SELECT deal_key, ${fromLast.map((r) => `arg_max(${attr(r)}, snap) AS ${attr(r)}`).join(', ')} FROM raw GROUP BY deal_key) l USING (deal_key)`
+         LEFT JOIN (SELECT deal_key, ${fromLast.map((r) => `arg_max(${attr(r)}, snap) AS ${attr(r)}`).join(', ')} FROM ${hist} GROUP BY deal_key) l USING (deal_key)`
       : base;
   }
+  ctes.push(`fin AS (${fin})`);
 
   const stageDefaults = ctx.stages
     .filter((s) => s.meaning === 'open' && s.probability !== null)
     .map((s): [string, string] => [s.stage, numberLiteral(s.probability!)]);
   const obsSelect = ['raw.*'];
   if (options.fields.includes('probability')) obsSelect.push(`coalesce(raw.probability_entered, ${caseOf('raw.stage', stageDefaults)}) AS probability`);
-  if (needsStage) obsSelect.push(`${caseOf('raw.stage', options.order.map((s, i): [string, string] => [s, String(i + 1)]))} AS stage_pos`);
+  if (options.fields.includes('stage_pos')) obsSelect.push(`${caseOf('raw.stage', options.order.map((s, i): [string, string] => [s, String(i + 1)]))} AS stage_pos`);
   for (const r of finAttrs) obsSelect.push(`fin.${attr(r)}`);
-  const where: string[] = [];
-  if (options.snapshots?.from) where.push(`raw.snap >= ${params.day(options.snapshots.from)}`);
-  if (options.snapshots?.to) where.push(`raw.snap < ${params.day(options.snapshots.to)}`);
   const obsFilter = filterCondition(options.filters, 'x', params);
-  const obs = `SELECT * FROM (SELECT ${obsSelect.join(', ')} FROM raw${finAttrs.length ? ' LEFT JOIN fin USING (deal_key)' : ''}${
-    where.length ? ` WHERE ${where.join(' AND ')}` : ''
-  }) x${obsFilter ? ` WHERE ${obsFilter}` : ''}`;
+  ctes.push(
+    `obs AS (SELECT * FROM (SELECT ${obsSelect.join(', ')} FROM raw${finAttrs.length ? ' LEFT JOIN fin USING (deal_key)' : ''}) x${obsFilter ? ` WHERE ${obsFilter}` : ''})`,
+  );
   const finFilter = filterCondition(options.filters, 'f', params);
-  const finf = `SELECT * FROM fin f${finFilter ? ` WHERE ${finFilter}` : ''}`;
-  return `raw AS (${raw}),\nfin AS (${fin}),\nobs AS (${obs}),\nfinf AS (${finf})`;
+  ctes.push(`finf AS (SELECT * FROM fin f${finFilter ? ` WHERE ${finFilter}` : ''})`);
+  return ctes.join(',\n');
 }

@@ -10,6 +10,7 @@ import {
   DEFAULT_SNAPSHOT_TOLERANCE_DAYS,
   type ForecastAccuracyRequest,
   type ForecastAccuracyResult,
+  type ForecastGroup,
   type ForecastGrain,
   type ForecastGroupSummary,
   type ForecastPeriod,
@@ -103,7 +104,14 @@ export function forecastAccuracySql(ctx: ForecastContext, request: ForecastAccur
   const params = new Params();
   const ctes = dealCtes(
     ctx,
-    { fields: ['amount', 'probability', 'expected_close', 'stage'], finFields: ['amount', 'closed_at'], attrs: by, filters: request.filters, order: order.stages },
+    {
+      fields: ['amount', 'probability', 'expected_close', ...(commitStage !== null ? (['stage_pos'] as const) : [])],
+      finFields: ['amount', 'closed_at'],
+      attrs: by,
+      filters: request.filters,
+      order: order.stages,
+      snapshots: { dates: [...new Set(periods.map((p) => p.snapshotDate))] },
+    },
     params,
   );
   const values = periods.map((p) => `(${params.day(p.start)}, ${params.day(p.end)}, ${params.day(p.snapshotDate)})`).join(', ');
@@ -113,16 +121,15 @@ export function forecastAccuracySql(ctx: ForecastContext, request: ForecastAccur
   ];
   const g = (alias: string) => by.map((r) => `${alias}.${attr(r)} AS ${groupColumn(r)}`);
   const groupCols = by.map(groupColumn);
-  const sets = groupCols.length ? `GROUPING SETS ((p_start, ${groupCols.join(', ')}), (p_start))` : 'p_start';
   const sql = `WITH ${ctes},
 periods(p_start, p_end, p_snap) AS (VALUES ${values}),
 fc AS (
   SELECT p.p_start, ${leading(g('o'))}
     o.amount AS pipeline, o.amount * o.probability AS weighted, coalesce(${commitParts.join(' OR ')}, FALSE) AS is_commit,
-    CASE WHEN f.outcome = 'won' AND f.closed_at >= p.p_start AND f.closed_at < p.p_end THEN f.amount END AS won_from_forecast
+    CASE WHEN f.closed_at >= p.p_start AND f.closed_at < p.p_end THEN f.amount END AS won_from_forecast
   FROM periods p
   JOIN obs o ON o.snap = p.p_snap AND o.outcome = 'open' AND o.expected_close >= p.p_start AND o.expected_close < p.p_end
-  LEFT JOIN fin f ON f.deal_key = o.deal_key
+  LEFT JOIN (SELECT deal_key, amount, closed_at FROM fin WHERE outcome = 'won') f ON f.deal_key = o.deal_key
 ),
 ac AS (
   SELECT p.p_start, ${leading(g('f'))} f.amount AS actual
@@ -135,11 +142,10 @@ u AS (
   SELECT p_start, ${leading(groupCols)} 0, NULL, NULL, 0, NULL, NULL, 1, actual FROM ac
 )
 SELECT strftime(p_start, '%Y-%m-%d') AS period, ${leading(groupCols)}
-  ${groupCols.length ? `grouping(${groupCols.join(', ')})` : '0'} AS rolled,
   sum(fdeal) AS forecast_deals, coalesce(sum(pipeline), 0) AS pipeline, coalesce(sum(weighted), 0) AS weighted,
   sum(cdeal) AS commit_deals, coalesce(sum(commit_amount), 0) AS commit_amount,
   sum(wdeal) AS won_deals, coalesce(sum(actual), 0) AS actual, coalesce(sum(won_from_forecast), 0) AS actual_from_forecast
-FROM u GROUP BY ${sets}`;
+FROM u GROUP BY ${leading(groupCols)} p_start`;
   return ok({ by, periods, commit, order, built: { sql, params: params.values } });
 }
 
@@ -153,37 +159,39 @@ export async function runForecastAccuracy(
   const { by, periods, commit, order, built } = plan.value;
   const basis = basisOf(ctx, order, request.filters);
   if (!built) return ok({ basis, grain: request.grain, by, commit, periods, rows: [], summary: [] });
-  const groupCols = by.map(groupColumn);
   const raw = (await conn.runAndReadAll(built.sql, built.params)).getRowObjectsJS();
 
-  const rows: ForecastRow[] = raw.map((r) => {
-    const total = groupCols.length === 0 || num(r.rolled) !== 0;
-    const weighted = num(r.weighted);
-    const commitAmount = num(r.commit_amount);
-    const actual = num(r.actual);
-    return {
-      period: String(r.period),
-      group: total ? {} : groupOf(r, by),
-      total,
+  // One row per period and group; each period's total is the sum of its groups (every figure adds up).
+  type Sums = Pick<ForecastRow, 'forecastDeals' | 'pipeline' | 'weighted' | 'commitDeals' | 'commit' | 'wonDeals' | 'actual' | 'actualFromForecast'>;
+  const zero = (): Sums => ({ forecastDeals: 0, pipeline: 0, weighted: 0, commitDeals: 0, commit: 0, wonDeals: 0, actual: 0, actualFromForecast: 0 });
+  const rowOf = (period: string, group: ForecastGroup, total: boolean, s: Sums): ForecastRow => ({
+    period,
+    group,
+    total,
+    ...s,
+    error: s.weighted - s.actual,
+    commitError: s.commit - s.actual,
+    errorRatio: s.actual !== 0 ? (s.weighted - s.actual) / s.actual : null,
+  });
+  const totals = new Map(periods.map((p) => [p.start, zero()]));
+  const rows: ForecastRow[] = [];
+  for (const r of raw) {
+    const sums: Sums = {
       forecastDeals: num(r.forecast_deals),
       pipeline: num(r.pipeline),
-      weighted,
+      weighted: num(r.weighted),
       commitDeals: num(r.commit_deals),
-      commit: commitAmount,
+      commit: num(r.commit_amount),
       wonDeals: num(r.won_deals),
-      actual,
+      actual: num(r.actual),
       actualFromForecast: num(r.actual_from_forecast),
-      error: weighted - actual,
-      commitError: commitAmount - actual,
-      errorRatio: actual !== 0 ? (weighted - actual) / actual : null,
     };
-  });
-  // Every period has a total row, even one where nothing was forecast nor won.
-  for (const p of periods) {
-    if (!rows.some((r) => r.total && r.period === p.start)) {
-      rows.push({ period: p.start, group: {}, total: true, forecastDeals: 0, pipeline: 0, weighted: 0, commitDeals: 0, commit: 0, wonDeals: 0, actual: 0, actualFromForecast: 0, error: 0, commitError: 0, errorRatio: null });
-    }
+    const period = String(r.period);
+    const total = totals.get(period);
+    if (total) for (const k of Object.keys(total) as (keyof Sums)[]) total[k] += sums[k];
+    if (by.length) rows.push(rowOf(period, groupOf(r, by), false, sums));
   }
+  for (const [period, sums] of totals) rows.push(rowOf(period, {}, true, sums));
   rows.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : Number(b.total) - Number(a.total) || compareGroups(a.group, b.group, by)));
 
   const complete = new Set(periods.filter((p) => p.complete).map((p) => p.start));

@@ -37,18 +37,22 @@ function check(ctx: ForecastContext, request: MovementRequest): Result<true> {
   return ok(true);
 }
 
-/** The classified deals (CTE `cls`), one row per deal in the starting or ending pipeline. */
-function classified(ctx: ForecastContext, request: MovementRequest, params: Params): string {
+/**
+ * The classified deals (CTE `cls`), one row per deal in the starting or ending pipeline; with
+ * `list`, the columns of the deal list too (names, stages, probabilities: the bars need none).
+ */
+function classified(ctx: ForecastContext, request: MovementRequest, params: Params, list: boolean): string {
   const order = stageOrderOf(ctx, request.stageOrder).stages;
-  const owner = ctx.snap.has('owner') || (ctx.out ?? ctx.snap).has('owner');
+  const owner = list && (ctx.snap.has('owner') || (ctx.out ?? ctx.snap).has('owner'));
   const ctes = dealCtes(
     ctx,
     {
-      fields: ['amount', 'expected_close', 'stage', 'probability', 'deal_name', 'account'],
-      finFields: ['amount', 'closed_at'],
+      fields: list ? ['amount', 'expected_close', 'stage', 'probability', 'deal_name', 'account'] : ['amount', 'expected_close'],
+      finFields: list ? ['amount', 'closed_at'] : ['amount'],
       attrs: owner ? ['owner'] : [],
       filters: request.filters,
       order,
+      snapshots: { dates: [request.from, request.to] },
     },
     params,
   );
@@ -63,17 +67,21 @@ b AS (SELECT * FROM obs WHERE snap = ${b}),
 pair AS (
   SELECT coalesce(a.deal_key, b.deal_key) AS deal_key,
     coalesce(a.outcome = 'open', FALSE) AS a_open, coalesce(b.outcome = 'open', FALSE) AS b_open, b.outcome AS b_outcome,
-    a.amount AS amount_start, b.amount AS amount_end, a.expected_close AS close_start, b.expected_close AS close_end,
+    a.amount AS amount_start, b.amount AS amount_end, a.expected_close AS close_start, b.expected_close AS close_end${
+      list
+        ? `,
     a.stage AS stage_start, b.stage AS stage_end, a.probability AS probability_start, b.probability AS probability_end,
     coalesce(b.deal_name, a.deal_name) AS deal_name, coalesce(b.account, a.account) AS account,
-    ${owner ? `coalesce(b.${attr('owner')}, a.${attr('owner')})` : 'NULL::VARCHAR'} AS owner
+    ${owner ? `coalesce(b.${attr('owner')}, a.${attr('owner')})` : 'NULL::VARCHAR'} AS owner`
+        : ''
+    }
   FROM a FULL JOIN b ON a.deal_key = b.deal_key
 ),
 scoped AS (
   SELECT *, a_open AND coalesce(${inPeriod('close_start')}, FALSE) AS in_a, b_open AND coalesce(${inPeriod('close_end')}, FALSE) AS in_b FROM pair
 ),
 bars AS (
-  SELECT s.*, f.outcome AS final_outcome, f.amount AS final_amount, f.closed_at AS final_closed_at,
+  SELECT s.*, f.outcome AS final_outcome, f.amount AS final_amount${list ? ', f.closed_at AS final_closed_at' : ''},
     CASE
       WHEN in_a AND in_b THEN CASE WHEN coalesce(amount_end, 0) > coalesce(amount_start, 0) THEN 'increased'
                                    WHEN coalesce(amount_end, 0) < coalesce(amount_start, 0) THEN 'decreased' ELSE 'unchanged' END
@@ -101,7 +109,7 @@ export function movementSql(ctx: ForecastContext, request: MovementRequest): Res
   const checked = check(ctx, request);
   if (!checked.ok) return checked;
   const params = new Params();
-  const sql = `${classified(ctx, request, params)}
+  const sql = `${classified(ctx, request, params, false)}
 SELECT bar, count(*) AS deals, coalesce(sum(change), 0) AS amount, coalesce(sum(won_amount), 0) AS won_amount FROM cls GROUP BY bar
 UNION ALL SELECT 'start', count(*), coalesce(sum(coalesce(amount_start, 0)), 0), 0 FROM cls WHERE in_a
 UNION ALL SELECT 'end', count(*), coalesce(sum(coalesce(amount_end, 0)), 0), 0 FROM cls WHERE in_b`;
@@ -154,14 +162,18 @@ export async function movementDeals(conn: DuckDBConnection, ctx: ForecastContext
   const checked = check(ctx, request);
   if (!checked.ok) return checked;
   const params = new Params();
-  const base = classified(ctx, request, params);
+  const base = classified(ctx, request, params, true);
   const where = request.bar === 'start' ? 'in_a' : request.bar === 'end' ? 'in_b' : `bar = ${params.p(request.bar)}`;
   const select = MOVEMENT_DEAL_COLUMNS.map((c) => `${DEAL_COLUMNS_SQL[c]} AS ${quoteIdent(c)}`).join(', ');
   const sort = request.sort
     ? `${quoteIdent(request.sort.column)} ${request.sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, `
     : 'abs(change) DESC, ';
   const sql = `${base}\nSELECT ${select} FROM cls WHERE ${where}\nORDER BY ${sort}deal_key\nLIMIT ${request.limit} OFFSET ${request.offset}`;
-  const total = num((await conn.runAndReadAll(`${base}\nSELECT count(*) AS n FROM cls WHERE ${where}`, params.values)).getRowObjectsJS()[0]?.n);
+  // The count reads none of the list's columns (names, stages): the bars' own query, narrowed.
+  const countParams = new Params();
+  const countBase = classified(ctx, request, countParams, false);
+  const countWhere = request.bar === 'start' ? 'in_a' : request.bar === 'end' ? 'in_b' : `bar = ${countParams.p(request.bar)}`;
+  const total = num((await conn.runAndReadAll(`${countBase}\nSELECT count(*) AS n FROM cls WHERE ${countWhere}`, countParams.values)).getRowObjectsJS()[0]?.n);
   const arrow = await queryToArrow(conn, sql, params.values);
   return ok({
     ipc: arrow.ipc,

@@ -8,7 +8,7 @@ import { ok } from '../../../shared/api';
 import type { StageProbability, StageSanityRequest, StageSanityResult, StageSanitySnapshot, StageViolation } from '../../../shared/forecast/types';
 import { basisOf, missingRoles, missingRolesError, stageOrderOf, type ForecastContext } from './context';
 import { dealCtes } from './deals-sql';
-import { num, numOrNull, Params, type BuiltSql } from './sql';
+import { num, Params, type BuiltSql } from './sql';
 
 /** The stages whose mean probability is below the nearest earlier stage's that has one. */
 export function violations(stages: readonly StageProbability[]): StageViolation[] {
@@ -36,12 +36,12 @@ export function stageSanitySql(ctx: ForecastContext, request: StageSanityRequest
     params,
   );
   const sql = `WITH ${ctes}
-SELECT strftime(o.snap, '%Y-%m-%d') AS d, o.stage, grouping(o.snap) AS overall,
-  count(*) AS deals, avg(o.probability_entered) AS mean_p,
+SELECT strftime(o.snap, '%Y-%m-%d') AS d, o.stage,
+  count(*) AS deals, sum(o.probability_entered) AS sum_p, count(o.probability_entered) AS rated,
   count(*) FILTER (WHERE f.outcome IN ('won', 'lost')) AS resolved, count(*) FILTER (WHERE f.outcome = 'won') AS won
 FROM obs o LEFT JOIN fin f ON f.deal_key = o.deal_key
 WHERE o.outcome = 'open' AND o.stage IS NOT NULL
-GROUP BY GROUPING SETS ((o.snap, o.stage), (o.stage))`;
+GROUP BY o.snap, o.stage`;
   return ok({ sql, params: params.values });
 }
 
@@ -50,19 +50,36 @@ export async function runStageSanity(conn: DuckDBConnection, ctx: ForecastContex
   if (!built.ok) return built;
   const order = stageOrderOf(ctx, request.stageOrder);
   const raw = (await conn.runAndReadAll(built.value.sql, built.value.params)).getRowObjectsJS();
-  const stageRows = (rows: Record<string, unknown>[]) =>
-    order.stages.map((stage) => {
-      const r = rows.find((x) => x.stage === stage);
-      return { stage, deals: num(r?.deals), meanProbability: r ? numOrNull(r.mean_p) : null, resolved: num(r?.resolved), won: num(r?.won) };
-    });
-
-  const dates = [...new Set(raw.filter((r) => num(r.overall) === 0).map((r) => String(r.d)))].sort();
-  const snapshots: StageSanitySnapshot[] = dates.map((date) => {
-    const stages = stageRows(raw.filter((r) => num(r.overall) === 0 && r.d === date)).map(({ stage, deals, meanProbability }) => ({ stage, deals, meanProbability }));
+  // One row per snapshot and stage; the overall figures per stage are their sums.
+  interface Sums {
+    deals: number;
+    sumP: number;
+    rated: number;
+    resolved: number;
+    won: number;
+  }
+  const zero = (): Sums => ({ deals: 0, sumP: 0, rated: 0, resolved: 0, won: 0 });
+  const bySnapshot = new Map<string, Map<string, Sums>>();
+  const overall = new Map<string, Sums>(order.stages.map((stage) => [stage, zero()]));
+  for (const r of raw) {
+    const sums: Sums = { deals: num(r.deals), sumP: num(r.sum_p), rated: num(r.rated), resolved: num(r.resolved), won: num(r.won) };
+    const stage = String(r.stage);
+    const date = String(r.d);
+    if (!bySnapshot.has(date)) bySnapshot.set(date, new Map());
+    bySnapshot.get(date)!.set(stage, sums);
+    const all = overall.get(stage);
+    if (all) for (const k of Object.keys(all) as (keyof Sums)[]) all[k] += sums[k];
+  }
+  const probability = (stage: string, s: Sums | undefined) => ({ stage, deals: s?.deals ?? 0, meanProbability: s && s.rated > 0 ? s.sumP / s.rated : null });
+  const snapshots: StageSanitySnapshot[] = [...bySnapshot.keys()].sort().map((date) => {
+    const stages = order.stages.map((stage) => probability(stage, bySnapshot.get(date)!.get(stage)));
     const v = violations(stages);
     return { date, stages, rising: v.length === 0, violations: v };
   });
-  const overallStages = stageRows(raw.filter((r) => num(r.overall) !== 0)).map(({ won, ...s }) => ({ ...s, winRate: s.resolved > 0 ? won / s.resolved : null }));
+  const overallStages = order.stages.map((stage) => {
+    const s = overall.get(stage)!;
+    return { ...probability(stage, s), resolved: s.resolved, winRate: s.resolved > 0 ? s.won / s.resolved : null };
+  });
   const v = violations(overallStages);
   return ok({ basis: basisOf(ctx, order, request.filters), snapshots, overall: { stages: overallStages, rising: v.length === 0, violations: v } });
 }

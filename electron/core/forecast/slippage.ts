@@ -16,6 +16,7 @@ import {
   SLIPPAGE_DEAL_COLUMNS,
   type ForecastDealWindow,
   type SlippageDealsRequest,
+  type ForecastGroup,
   type SlippageGroup,
   type SlippageRequest,
   type SlippageResult,
@@ -38,17 +39,20 @@ function check(ctx: ForecastContext, request: SlippageRequest): Result<true> {
   return ok(true);
 }
 
-/** The CTE `perd`: one row per deal seen in the snapshots (see the header). */
-function perDeal(ctx: ForecastContext, request: SlippageRequest, params: Params): { sql: string; by: string[] } {
+/**
+ * The CTE `perd`: one row per deal seen in the snapshots (see the header); with `list`, the
+ * columns of the deal list too (name, account, owner, dates: the group figures need none).
+ */
+function perDeal(ctx: ForecastContext, request: SlippageRequest, params: Params, list: boolean): { sql: string; by: string[] } {
   const by = [...new Set(request.by ?? [])];
   const order = stageOrderOf(ctx, request.stageOrder).stages;
-  const owner = ctx.snap.has('owner') || (ctx.out ?? ctx.snap).has('owner');
+  const owner = list && (ctx.snap.has('owner') || (ctx.out ?? ctx.snap).has('owner'));
   const attrs = [...new Set([...by, ...(owner ? ['owner'] : [])])];
   const flag = request.flagPushes ?? DEFAULT_FLAG_PUSHES;
   const ctes = dealCtes(
     ctx,
     {
-      fields: ['amount', 'expected_close', 'stage', 'deal_name', 'account'],
+      fields: list ? ['amount', 'expected_close', 'stage_pos', 'deal_name', 'account'] : ['amount', 'expected_close', 'stage_pos'],
       finFields: ['amount', 'expected_close'],
       attrs,
       filters: request.filters,
@@ -57,38 +61,40 @@ function perDeal(ctx: ForecastContext, request: SlippageRequest, params: Params)
     },
     params,
   );
-  // The outcome source's row is the last observation (see the header).
-  const tail = ctx.out && !request.to;
+  // The outcome source's row is the last observation (see the header): compared with the last
+  // snapshot row after the per-deal aggregation, which spares the window a union.
+  const tail = Boolean(ctx.out) && !request.to;
+  const carried = [...(list ? ['deal_name', 'account'] : []), ...attrs.map(attr)];
+  const pushed = `prev_outcome = 'open' AND expected_close > prev_close`;
+  const tailPushed = `p.last_outcome = 'open' AND f.expected_close > p.last_close`;
   const sql = `WITH ${ctes},
-seq0 AS (
-  SELECT deal_key, snap, 0 AS tail, outcome, expected_close, stage_pos FROM obs
-  ${tail ? `UNION ALL SELECT f.deal_key, NULL, 1, f.outcome, f.expected_close, NULL FROM fin f SEMI JOIN obs o ON o.deal_key = f.deal_key` : ''}
-),
 seq AS (
   SELECT *, lag(expected_close) OVER w AS prev_close, lag(outcome) OVER w AS prev_outcome, lag(stage_pos) OVER w AS prev_pos
-  FROM seq0 WINDOW w AS (PARTITION BY deal_key ORDER BY tail, snap)
+  FROM obs WINDOW w AS (PARTITION BY deal_key ORDER BY snap)
 ),
-moves AS (
+per AS (
   SELECT deal_key,
-    count(*) FILTER (WHERE prev_outcome = 'open' AND expected_close > prev_close) AS pushes,
-    coalesce(sum(date_diff('day', prev_close, expected_close)) FILTER (WHERE prev_outcome = 'open' AND expected_close > prev_close), 0) AS days_pushed,
-    count(*) FILTER (WHERE stage_pos < prev_pos) AS regressions
+    count(*) FILTER (WHERE ${pushed}) AS pushes,
+    coalesce(sum(date_diff('day', prev_close, expected_close)) FILTER (WHERE ${pushed}), 0) AS days_pushed,
+    count(*) FILTER (WHERE stage_pos < prev_pos) AS regressions,
+    arg_min(amount, snap) AS first_amount, arg_max(amount, snap) AS last_amount,
+    arg_max(expected_close, snap) AS last_close, arg_max(outcome, snap) AS last_outcome${
+      list ? `, count(*) AS observations, min(snap) AS first_seen, max(snap) AS last_seen, arg_min(expected_close, snap) AS first_close` : ''
+    }${carried.map((c) => `, arg_max(${c}, snap) AS ${c}`).join('')}
   FROM seq GROUP BY deal_key
 ),
-seen AS (
-  SELECT deal_key, count(*) AS observations, min(snap) AS first_seen, max(snap) AS last_seen,
-    arg_min(amount, snap) AS first_amount, arg_max(amount, snap) AS last_amount,
-    arg_min(expected_close, snap) AS first_close, arg_max(expected_close, snap) AS last_close,
-    arg_max(deal_name, snap) AS deal_name, arg_max(account, snap) AS account
-    ${attrs.map((r) => `, arg_max(${attr(r)}, snap) AS ${attr(r)}`).join('')}
-  FROM obs GROUP BY deal_key
-),
 perd AS (
-  SELECT s.*, m.pushes, m.days_pushed, m.regressions, m.pushes >= ${flag} AS flagged,
-    coalesce(f.amount, s.last_amount) AS final_amount, coalesce(f.amount, s.last_amount) - s.first_amount AS amount_drift,
-    ${tail ? 'coalesce(f.expected_close, s.last_close)' : 's.last_close'} AS last_expected_close,
+  SELECT p.* REPLACE (${
+    tail
+      ? `p.pushes + CASE WHEN ${tailPushed} THEN 1 ELSE 0 END AS pushes,
+      p.days_pushed + CASE WHEN ${tailPushed} THEN date_diff('day', p.last_close, f.expected_close) ELSE 0 END AS days_pushed`
+      : 'p.pushes AS pushes'
+  }),
+    ${tail ? `p.pushes + CASE WHEN ${tailPushed} THEN 1 ELSE 0 END` : 'p.pushes'} >= ${flag} AS flagged,
+    coalesce(f.amount, p.last_amount) AS final_amount, coalesce(f.amount, p.last_amount) - p.first_amount AS amount_drift,
+    ${tail ? 'coalesce(f.expected_close, p.last_close)' : 'p.last_close'} AS last_expected_close,
     f.outcome AS outcome
-  FROM seen s JOIN moves m USING (deal_key) LEFT JOIN fin f USING (deal_key)
+  FROM per p LEFT JOIN fin f USING (deal_key)
 )`;
   return { sql, by };
 }
@@ -98,18 +104,16 @@ export function slippageSql(ctx: ForecastContext, request: SlippageRequest): Res
   const checked = check(ctx, request);
   if (!checked.ok) return checked;
   const params = new Params();
-  const { sql: base, by } = perDeal(ctx, request, params);
-  const groupCols = by.map(groupColumn);
+  const { sql: base, by } = perDeal(ctx, request, params, false);
+  // One row per group; the total is their sum (every figure adds up).
   const sql = `${base}
 SELECT ${leading(by.map((r) => `${attr(r)} AS ${groupColumn(r)}`))}
-  ${groupCols.length ? `grouping(${by.map(attr).join(', ')})` : '0'} AS rolled,
   count(*) AS deals, count(*) FILTER (WHERE pushes > 0) AS pushed_deals, count(*) FILTER (WHERE flagged) AS flagged_deals,
   coalesce(sum(pushes), 0) AS pushes, coalesce(sum(days_pushed), 0) AS days_pushed,
   count(*) FILTER (WHERE regressions > 0) AS regressed_deals, coalesce(sum(regressions), 0) AS regressions,
   coalesce(sum(first_amount) FILTER (WHERE final_amount IS NOT NULL), 0) AS first_amount,
   coalesce(sum(final_amount) FILTER (WHERE first_amount IS NOT NULL), 0) AS final_amount
-FROM perd
-GROUP BY ${groupCols.length ? `GROUPING SETS ((${by.map(attr).join(', ')}), ())` : '()'}`;
+FROM perd${by.length ? `\nGROUP BY ${by.map(attr).join(', ')}` : ''}`;
   return ok({ sql, params: params.values });
 }
 
@@ -118,28 +122,34 @@ export async function runSlippage(conn: DuckDBConnection, ctx: ForecastContext, 
   if (!built.ok) return built;
   const by = [...new Set(request.by ?? [])];
   const flag = request.flagPushes ?? DEFAULT_FLAG_PUSHES;
-  const groupCols = by.map(groupColumn);
   const raw = (await conn.runAndReadAll(built.value.sql, built.value.params)).getRowObjectsJS();
-  const groups: SlippageGroup[] = raw.map((r) => {
-    const total = groupCols.length === 0 || num(r.rolled) !== 0;
-    const first = num(r.first_amount);
-    const final = num(r.final_amount);
-    return {
-      group: total ? {} : groupOf(r, by),
-      total,
-      deals: num(r.deals),
-      pushedDeals: num(r.pushed_deals),
-      flaggedDeals: num(r.flagged_deals),
-      pushes: num(r.pushes),
-      daysPushed: num(r.days_pushed),
-      regressedDeals: num(r.regressed_deals),
-      regressions: num(r.regressions),
-      firstAmount: first,
-      finalAmount: final,
-      amountDrift: final - first,
-      amountDriftRatio: first !== 0 ? (final - first) / first : null,
-    };
+  const figures = (r: Record<string, unknown>) => ({
+    deals: num(r.deals),
+    pushedDeals: num(r.pushed_deals),
+    flaggedDeals: num(r.flagged_deals),
+    pushes: num(r.pushes),
+    daysPushed: num(r.days_pushed),
+    regressedDeals: num(r.regressed_deals),
+    regressions: num(r.regressions),
+    firstAmount: num(r.first_amount),
+    finalAmount: num(r.final_amount),
   });
+  const withDrift = (group: ForecastGroup, total: boolean, f: ReturnType<typeof figures>): SlippageGroup => ({
+    group,
+    total,
+    ...f,
+    amountDrift: f.finalAmount - f.firstAmount,
+    amountDriftRatio: f.firstAmount !== 0 ? (f.finalAmount - f.firstAmount) / f.firstAmount : null,
+  });
+  const rows = raw.map((r) => ({ group: groupOf(r, by), f: figures(r) }));
+  const sum = rows.reduce(
+    (acc, { f }) => {
+      for (const k of Object.keys(acc) as (keyof typeof acc)[]) acc[k] += f[k];
+      return acc;
+    },
+    figures({}),
+  );
+  const groups = [withDrift({}, true, sum), ...(by.length ? rows.map((r) => withDrift(r.group, false, r.f)) : [])];
   const share = (g: SlippageGroup) => (g.deals > 0 ? g.flaggedDeals / g.deals : 0);
   groups.sort((a, b) => Number(b.total) - Number(a.total) || share(b) - share(a) || compareGroups(a.group, b.group, by));
   return ok({ basis: basisOf(ctx, stageOrderOf(ctx, request.stageOrder), request.filters), by, flagPushes: flag, groups });
@@ -171,7 +181,7 @@ export async function slippageDeals(conn: DuckDBConnection, ctx: ForecastContext
   const checked = check(ctx, { ...request, by: [...new Set([...(request.by ?? []), ...groupRoles])] });
   if (!checked.ok) return checked;
   const params = new Params();
-  const { sql: base } = perDeal(ctx, { ...request, by: [...new Set([...(request.by ?? []), ...groupRoles])] }, params);
+  const { sql: base } = perDeal(ctx, { ...request, by: [...new Set([...(request.by ?? []), ...groupRoles])] }, params, true);
   const where: string[] = [];
   for (const [role, value] of Object.entries(request.group ?? {})) {
     where.push(value === null ? `${attr(role)} IS NULL` : `${attr(role)} = ${params.p(value)}`);

@@ -47,10 +47,14 @@ export function asDate(column: string, type: string): string {
   return `TRY_CAST(${c} AS DATE)`;
 }
 
-/** A column read as trimmed text, empty text being empty. */
+/**
+ * A column read as text. The import trims every value and stores an empty one as NULL
+ * (import/typing.ts), so stored text needs neither trim() nor NULLIF: both cost more than the
+ * analyses' own work on millions of snapshot rows.
+ */
 export function asText(column: string, type: string): string {
   const c = quoteIdent(column);
-  return type.toUpperCase() === 'VARCHAR' ? `NULLIF(trim(${c}), '')` : `NULLIF(trim(CAST(${c} AS VARCHAR)), '')`;
+  return type.toUpperCase() === 'VARCHAR' ? c : `CAST(${c} AS VARCHAR)`;
 }
 
 /** A number out of a DuckDB JS value (BIGINT arrives as bigint, HUGEINT and DECIMAL too). */
@@ -61,19 +65,3 @@ export function num(v: unknown): number {
   return 0;
 }
 
-export function numOrNull(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  const n = num(v);
-  return Number.isFinite(n) ? n : null;
-}
-
-export function textOrNull(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
-}
-
-/** A DATE read back as YYYY-MM-DD (node-api gives DuckDBDateValue, Date or text). */
-export function dayText(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).slice(0, 10);
-}
