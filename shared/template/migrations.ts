@@ -6,6 +6,10 @@
 // Version 2: several source slots (deals, accounts, activities ...) each with its roles, grouped
 // parameters (period, comparison, filter defaults), origin, translatable name/description keys,
 // and the stage names the filters were written against.
+// Version 3: slots may read a source's history (`history`: bound to a source with several dated
+// snapshots), built-in templates name their widgets' titles by catalog key (`titleKeys`), and a
+// stage mapping may send one template stage to several stages of the data. A version-2 reader
+// refuses those fields, hence the new version; a version-2 file needs no change to be read.
 import type { Result } from '../result';
 import { TEMPLATE_VERSION } from './types';
 
@@ -43,8 +47,13 @@ function v1ToV2(doc: Doc): Doc {
   };
 }
 
+/** Version 2 -> 3: nothing to rewrite (every version-3 addition is optional). */
+function v2ToV3(doc: Doc): Doc {
+  return { ...doc, version: 3 };
+}
+
 /** MIGRATIONS[n] turns version n + 1 into version n + 2. */
-const MIGRATIONS: ReadonlyArray<(doc: Doc) => Doc> = [v1ToV2];
+const MIGRATIONS: ReadonlyArray<(doc: Doc) => Doc> = [v1ToV2, v2ToV3];
 
 /** Migrates a template document of any known version to the current one. */
 export function migrateTemplate(doc: Doc): Result<Doc> {

@@ -32,6 +32,7 @@ export const templateSchema = z
             entity: z.enum(SLOT_ENTITIES),
             roles: z.array(roleName).max(100),
             optional: z.boolean().optional(),
+            history: z.boolean().optional(),
           })
           .strict(),
       )
@@ -46,6 +47,7 @@ export const templateSchema = z
       })
       .strict(),
     stages: z.record(slotId, z.array(z.string().max(200)).max(200)).optional(),
+    titleKeys: z.record(documentIdSchema, z.string().max(200)).optional(),
     dashboard: z
       .object({
         name: z.string().trim().min(1).max(200),
@@ -66,6 +68,16 @@ export const templateSchema = z
           path: ['dashboard', 'widgets', i, 'spec', 'source'],
         });
       }
+    });
+    const ids = new Set<string>();
+    t.dashboard.widgets.forEach((w, i) => {
+      if (ids.has(w.id)) ctx.addIssue({ code: 'custom', message: `duplicate widget id "${w.id}"`, path: ['dashboard', 'widgets', i, 'id'] });
+      ids.add(w.id);
+    });
+    const slotIds = new Set<string>();
+    t.slots.forEach((s, i) => {
+      if (slotIds.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate slot id "${s.id}"`, path: ['slots', i, 'id'] });
+      slotIds.add(s.id);
     });
     if (t.parameters.period === 'custom' && !t.parameters.customPeriod) {
       ctx.addIssue({ code: 'custom', message: 'a custom period needs its from and to dates', path: ['parameters', 'customPeriod'] });
@@ -97,6 +109,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 /** The offset a JSON.parse error points at, when the engine says it. */
 function jsonErrorOffset(message: string, text: string): number | null {
+  // A file cut short: the end of the text is where it goes wrong.
+  if (/end of JSON input/i.test(message)) return text.length;
   const pos = /position (\d+)/.exec(message);
   if (pos) return Number(pos[1]);
   const lc = /line (\d+) column (\d+)/.exec(message);
@@ -158,3 +172,57 @@ export function readTemplateText(text: string, file?: string): Result<Template> 
 export function writeTemplateText(template: Template): string {
   return `${JSON.stringify(template, null, 2)}\n`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Arguments of the template operations (shared/api-schema.ts).
+
+const stageTargets = z.union([z.string().max(200), z.array(z.string().max(200)).max(50)]);
+const rangeSchema = z.object({ from: day, to: day }).strict();
+
+export const templateBindingInputSchema = z
+  .object({
+    sources: z.record(slotId, z.string().min(1).max(200)).optional(),
+    stageMap: z.record(slotId, z.record(z.string().max(200), stageTargets)).optional(),
+    period: z.enum(TEMPLATE_PERIODS).optional(),
+    customPeriod: rangeSchema.optional(),
+    skipWidgets: z.array(documentIdSchema).max(100).optional(),
+  })
+  .strict();
+
+export const roleFixesSchema = z.record(z.string().min(1).max(200), z.record(roleName, z.string().min(1).max(512)));
+
+export const templateParametersPatchSchema = z
+  .object({
+    period: z.enum(TEMPLATE_PERIODS),
+    customPeriod: rangeSchema,
+    compare: z.enum(COMPARE_TO).nullable(),
+    defaults: z.array(z.object({ role: roleName, values: z.array(filterValue).max(500) }).strict()).max(20),
+  })
+  .strict()
+  .partial();
+
+export const saveAsTemplateRequestSchema = z
+  .object({
+    dashboardId: documentIdSchema,
+    name: z.string().trim().min(1, 'a template needs a name').max(200),
+    description: z.string().max(4_000),
+    parameters: templateParametersPatchSchema.optional(),
+  })
+  .strict();
+
+export const checkTemplateRequestSchema = z
+  .object({ id: documentIdSchema, binding: templateBindingInputSchema.optional(), roles: roleFixesSchema.optional() })
+  .strict();
+
+export const applyTemplateRequestSchema = z
+  .object({
+    id: documentIdSchema,
+    binding: templateBindingInputSchema.optional(),
+    roles: roleFixesSchema.optional(),
+    language: z.string().max(10).optional(),
+  })
+  .strict();
+
+/** A template file's text as an import receives it (at most 2 MB). */
+export const templateTextSchema = z.string().max(2_000_000, 'a template file is at most 2 MB');
+export const templateFileNameSchema = z.string().max(512);

@@ -71,7 +71,14 @@ export function ChartView({ input, onSelect, onDrill, chartRef, title, renderer,
     [input, onDrill],
   );
 
-  if (input.kind === 'pivot' || input.kind === 'table') return null;
+  if (input.kind === 'pivot' || input.kind === 'table') {
+    // Pivot and table widgets are drawn by PivotTable: here they only say so.
+    return (
+      <div className={`chart-view-empty ${className ?? ''}`} data-testid={`${testId}-not-a-chart`}>
+        {t('charts.notAChart')}
+      </div>
+    );
+  }
   if (tile) {
     return <KpiTile tile={tile} title={title} theme={input.display.theme} className={className} testId={testId} />;
   }
