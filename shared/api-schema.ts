@@ -15,6 +15,14 @@ import {
 import { DATE_ORDERS, TEXT_ENCODINGS, VALUE_KINDS } from './import/types';
 import type { Result } from './result';
 import { analysisSpecSchema, filterTreeInputSchema, segmentNameSchema } from './spec/schema';
+import { createReviewRequestSchema, exportReviewRequestSchema, updateReviewRequestSchema } from './review/schema';
+import {
+  applyTemplateRequestSchema,
+  checkTemplateRequestSchema,
+  saveAsTemplateRequestSchema,
+  templateFileNameSchema,
+  templateTextSchema,
+} from './template/schema';
 
 const opId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
 const sourceName = z.string().min(1).max(200);
@@ -138,6 +146,20 @@ export const API_ARGS = {
   slippage: z.tuple([slippageRequestSchema]),
   slippageDeals: z.tuple([slippageDealsRequestSchema]),
   stageProbabilitySanity: z.tuple([stageSanityRequestSchema]),
+  setSourceRoles: z.tuple([sourceName, z.record(z.string().min(1).max(64), z.string().min(1).max(512).nullable())]),
+  listTemplates: z.tuple([]),
+  saveDashboardAsTemplate: z.tuple([saveAsTemplateRequestSchema]),
+  importTemplate: z.tuple([templateTextSchema, templateFileNameSchema]),
+  exportTemplate: z.tuple([documentIdSchema]),
+  removeTemplate: z.tuple([documentIdSchema]),
+  checkTemplate: z.tuple([checkTemplateRequestSchema]),
+  applyTemplate: z.tuple([applyTemplateRequestSchema]),
+  createReview: z.tuple([createReviewRequestSchema]),
+  listReviews: z.tuple([]),
+  getReview: z.tuple([documentIdSchema]),
+  updateReview: z.tuple([updateReviewRequestSchema]),
+  removeReview: z.tuple([documentIdSchema]),
+  exportReview: z.tuple([exportReviewRequestSchema]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiArgs<M extends ApiMethod> = Parameters<QuarterdeckApi[M]>;

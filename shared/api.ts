@@ -33,7 +33,7 @@ import type {
 import type { AnalysisSpec, CompareColumnKind, FilterTreeInput, FilterValue } from './spec/types';
 
 import type { Result } from './result';
-export type { ErrorCode, ErrorLocation, QdError, Result } from './result';
+export type { ErrorCode, ErrorLocation, MessageRef, QdError, Result } from './result';
 export { ok, fail } from './result';
 import type { ColumnKind } from './spec/column-kind';
 export type { ColumnKind };
@@ -294,7 +294,11 @@ export interface Progress {
   opId: string;
   /** 0..1, or null when the engine cannot tell. */
   fraction: number | null;
+  /** English; the UI shows `messageKey` in the user's language when it is set. */
   message: string;
+  /** The same step as a catalog key ("progress.reading", shared/i18n) with its ICU values. */
+  messageKey?: string;
+  values?: Record<string, string | number>;
   done: boolean;
 }
 

@@ -1,7 +1,8 @@
 // The CLI's commands, as functions over the core: the entry point only parses argv and prints.
 import { readFile } from 'node:fs/promises';
 import type { QdError, QueryResult, Result } from '../../shared/api';
-import type { ImportReport, ImportSettings } from '../../shared/import/types';
+import { errorMessage, type MessageKey, type TranslateFn } from '../../shared/i18n';
+import type { ImportReport, ImportSettings, ValueKind } from '../../shared/import/types';
 import { readArrow, type CellValue } from '../../shared/arrow/cells';
 import { CoreApi } from '../core/api';
 
@@ -11,16 +12,30 @@ export interface CliOutput {
   stderr: string;
 }
 
-export function describeError(error: QdError): string {
+/** An engine error as one line, in the user's language when the engine gave its message's key. */
+export function describeError(t: TranslateFn, error: QdError): string {
   const loc = error.location ?? {};
+  const message = errorMessage(t, error);
   // Import errors already name the file and line in their message; add only what is missing.
+  const lineText = loc.line !== undefined ? t('errors.atLine', { line: String(loc.line) }) : null;
   const extra = [
-    loc.file && !error.message.includes(loc.file) ? `file ${loc.file}` : null,
-    loc.line !== undefined && !error.message.includes(`line ${loc.line}`) ? `line ${loc.line}` : null,
-    loc.field ? `field ${loc.field}` : null,
+    loc.file && !message.includes(loc.file) ? t('cli.atFile', { file: loc.file }) : null,
+    lineText && !message.includes(lineText) ? lineText : null,
+    loc.field ? t('errors.atField', { field: loc.field }) : null,
   ].filter(Boolean);
-  return `error (${error.code}): ${error.message}${extra.length ? ` [${extra.join(', ')}]` : ''}`;
+  return `${t('cli.errorWithCode', { code: error.code, message })}${extra.length ? ` [${extra.join(', ')}]` : ''}`;
 }
+
+/** The names of the value kinds, as the import dialog says them. */
+const KIND: Record<ValueKind, MessageKey> = {
+  text: 'import.kindText',
+  integer: 'import.kindInteger',
+  decimal: 'import.kindDecimal',
+  percent: 'import.kindPercent',
+  date: 'import.kindDate',
+  timestamp: 'import.kindTimestamp',
+  boolean: 'import.kindBoolean',
+};
 
 async function withCore<T>(workspace: string, fn: (core: CoreApi) => Promise<T>): Promise<T> {
   const core = await CoreApi.open(workspace);
@@ -76,7 +91,7 @@ export function importSummary(report: ImportReport) {
   };
 }
 
-export async function importCommand(opts: ImportOptions): Promise<CliOutput> {
+export async function importCommand(t: TranslateFn, opts: ImportOptions): Promise<CliOutput> {
   const result: Result<ImportReport> = await withCore(opts.workspace, (core) =>
     core.importFile({
       file: { kind: 'path', path: opts.file },
@@ -87,22 +102,30 @@ export async function importCommand(opts: ImportOptions): Promise<CliOutput> {
       ...(opts.replace ? { replace: true } : {}),
     }),
   );
-  if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(result.error)}\n` };
+  if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(t, result.error)}\n` };
   const r = result.value;
   if (opts.json) return { code: 0, stdout: `${JSON.stringify(importSummary(r), null, 2)}\n`, stderr: '' };
   const roleOf = new Map(r.roles.map((x) => [x.column, x.role]));
+  // Column names, formats and role ids are the file's and the options' own words: not translated.
   const cols = r.columns
-    .map((c) => `  ${c.name}: ${c.kind}${c.format ? ` (${c.format})` : ''}${roleOf.has(c.name) ? `  -> ${roleOf.get(c.name)}` : ''}`)
+    .map((c) => `  ${c.name}: ${t(KIND[c.kind])}${c.format ? ` (${c.format})` : ''}${roleOf.has(c.name) ? `  -> ${roleOf.get(c.name)}` : ''}`)
     .join('\n');
-  const what = r.addedSnapshot ? `added snapshot ${r.snapshotDate} to "${r.source}"` : `created source "${r.source}" (snapshot ${r.snapshotDate})`;
+  const what = r.addedSnapshot
+    ? t('cli.importAdded', { date: r.snapshotDate, source: r.source })
+    : t('cli.importCreated', { source: r.source, date: r.snapshotDate });
   const s = r.settings;
-  const detected = `${s.format === 'xlsx' ? `sheet ${s.sheet}` : `${s.encoding}, delimiter ${JSON.stringify(s.delimiter)}`}, decimal ${JSON.stringify(s.decimalSeparator)}, dates ${s.dateOrder}`;
-  const warnings = r.warnings.map((w) => `warning: ${w.message}\n`).join('');
-  return {
-    code: 0,
-    stdout: `Imported ${opts.file}: ${what}, ${r.rowCount} rows, ${r.columns.length} columns\n  (${detected})\n${cols}\n`,
-    stderr: warnings,
-  };
+  const detected =
+    s.format === 'xlsx'
+      ? t('cli.importDetectedXlsx', { sheet: s.sheet ?? '', decimal: JSON.stringify(s.decimalSeparator), order: s.dateOrder })
+      : t('cli.importDetectedCsv', {
+          encoding: s.encoding,
+          delimiter: JSON.stringify(s.delimiter),
+          decimal: JSON.stringify(s.decimalSeparator),
+          order: s.dateOrder,
+        });
+  const warnings = r.warnings.map((w) => `${t('cli.warning', { message: w.message })}\n`).join('');
+  const done = t('cli.importDone', { file: opts.file, what, rows: r.rowCount, columns: r.columns.length });
+  return { code: 0, stdout: `${done}\n  (${detected})\n${cols}\n`, stderr: warnings };
 }
 
 function csvCell(v: CellValue): string {
@@ -129,7 +152,7 @@ export function formatResult(result: QueryResult, format: 'csv' | 'json'): strin
   return `${lines.join('\n')}\n`;
 }
 
-export async function queryCommand(opts: {
+export async function queryCommand(t: TranslateFn, opts: {
   workspace: string;
   spec: string;
   format: 'csv' | 'json';
@@ -138,18 +161,22 @@ export async function queryCommand(opts: {
   try {
     spec = JSON.parse(await readFile(opts.spec, 'utf8'));
   } catch (e) {
-    return { code: 1, stdout: '', stderr: `error: cannot read the spec file ${opts.spec}: ${(e as Error).message}\n` };
+    const message = t('cli.specUnreadable', { file: opts.spec, reason: (e as Error).message });
+    return { code: 1, stdout: '', stderr: `${t('cli.error', { message })}\n` };
   }
   const result = await withCore(opts.workspace, (core) => core.runQuery({ spec: spec as never }));
-  if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(result.error)}\n` };
-  const note = result.value.truncated ? `warning: result cut at ${result.value.rowCount} rows (raise "limit")\n` : '';
+  if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(t, result.error)}\n` };
+  const note = result.value.truncated ? `${t('cli.warning', { message: t('cli.resultCut', { rows: result.value.rowCount }) })}\n` : '';
   return { code: 0, stdout: formatResult(result.value, opts.format), stderr: note };
 }
 
-export async function sourcesCommand(opts: { workspace: string; json?: boolean }): Promise<CliOutput> {
+export async function sourcesCommand(t: TranslateFn, opts: { workspace: string; json?: boolean }): Promise<CliOutput> {
   const result = await withCore(opts.workspace, (core) => core.getWorkspace());
-  if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(result.error)}\n` };
+  if (!result.ok) return { code: 1, stdout: '', stderr: `${describeError(t, result.error)}\n` };
   if (opts.json) return { code: 0, stdout: `${JSON.stringify(result.value.sources, null, 2)}\n`, stderr: '' };
-  const lines = result.value.sources.map((s) => `${s.name}\t${s.rowCount} rows\t${s.columns.length} columns\t(${s.file})`);
+  if (result.value.sources.length === 0) return { code: 0, stdout: `${t('cli.noSources')}\n`, stderr: '' };
+  const lines = result.value.sources.map((s) =>
+    t('cli.sourceLine', { name: s.name, rows: s.rowCount, columns: s.columns.length, file: s.file }),
+  );
   return { code: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }

@@ -74,6 +74,11 @@ import type {
   StageSanityResult,
 } from '../../shared/forecast/types';
 import { ForecastOperations } from './forecast/operations';
+import type { CreateReviewRequest, ExportedFile, ExportReviewRequest, Review, ReviewSummary, ReviewWithPrevious, UpdateReviewRequest } from '../../shared/review/types';
+import type { ApplyTemplateRequest, CheckTemplateRequest, ExportedTemplate, SaveAsTemplateRequest, Template, TemplateCheckReport } from '../../shared/template/types';
+import { ReviewService, type ReviewServiceOptions } from './review/service';
+import { splitRoleChanges, writeSourceRoles } from './template/roles';
+import { TemplateService } from './template/service';
 import { T } from './workspace/catalog';
 import { type SourceRecord, Workspace } from './workspace/workspace';
 
@@ -82,6 +87,8 @@ export interface CoreOptions {
   resolveUpload?: (id: string) => { path: string; name: string } | null;
   /** Folder for transcoded files and sheets being imported; the OS temp folder by default. */
   tempDir?: string;
+  /** How reviews print to PDF and draw their charts (see review/service.ts). */
+  review?: ReviewServiceOptions;
 }
 
 export class CoreApi implements QuarterdeckApi {
@@ -95,6 +102,10 @@ export class CoreApi implements QuarterdeckApi {
   private readonly stageOrders: StageOrders;
   /** Forecast reliability and pipeline history over snapshots (forecast/). */
   private readonly forecast: ForecastOperations;
+  /** The template library and the check → fix → apply flow (template/). */
+  readonly templates: TemplateService;
+  /** Reviews: frozen runs of a template, notes, actions, exports (review/). */
+  readonly reviews: ReviewService;
 
   private constructor(
     readonly workspace: Workspace,
@@ -102,6 +113,8 @@ export class CoreApi implements QuarterdeckApi {
   ) {
     this.stageOrders = new StageOrders(workspace);
     this.forecast = new ForecastOperations(workspace);
+    this.templates = new TemplateService(workspace, this);
+    this.reviews = new ReviewService(workspace, this, this.templates, options.review ?? {});
   }
 
   static async open(workspacePath: string, options: CoreOptions = {}): Promise<CoreApi> {
@@ -605,6 +618,100 @@ export class CoreApi implements QuarterdeckApi {
 
   async stageProbabilitySanity(request: StageSanityRequest): Promise<Result<StageSanityResult>> {
     return guard(() => this.forecast.stageProbabilitySanity(request));
+  }
+
+  async setSourceRoles(name: string, roles: Record<string, string | null>): Promise<Result<WorkspaceInfo>> {
+    return guard(async () => {
+      const args = parseArgs('setSourceRoles', [name, roles]);
+      if (!args.ok) return args;
+      const sources = await this.workspace.listSources();
+      const source = sources.find((s) => s.name === name);
+      if (!source) return notFound(name);
+      const split = splitRoleChanges(source, sources, roles);
+      if (!split.ok) return split;
+      await writeSourceRoles(this.workspace, split.value);
+      return ok(await this.workspaceInfo());
+    });
+  }
+
+  async listTemplates(): Promise<Result<Template[]>> {
+    return guard(async () => ok(await this.templates.list()));
+  }
+
+  async saveDashboardAsTemplate(request: SaveAsTemplateRequest): Promise<Result<Template>> {
+    return guard(async () => {
+      const args = parseArgs('saveDashboardAsTemplate', [request]);
+      if (!args.ok) return args;
+      return this.templates.saveDashboardAsTemplate(args.value[0]);
+    });
+  }
+
+  async importTemplate(text: string, fileName: string): Promise<Result<Template>> {
+    return guard(async () => {
+      const args = parseArgs('importTemplate', [text, fileName]);
+      if (!args.ok) return args;
+      return this.templates.importTemplate(text, fileName);
+    });
+  }
+
+  async exportTemplate(id: string): Promise<Result<ExportedTemplate>> {
+    return guard(() => this.templates.exportTemplate(id));
+  }
+
+  async removeTemplate(id: string): Promise<Result<Template[]>> {
+    return guard(() => this.templates.removeTemplate(id));
+  }
+
+  async checkTemplate(request: CheckTemplateRequest): Promise<Result<TemplateCheckReport>> {
+    return guard(async () => {
+      const args = parseArgs('checkTemplate', [request]);
+      if (!args.ok) return args;
+      return this.templates.check(args.value[0]);
+    });
+  }
+
+  async applyTemplate(request: ApplyTemplateRequest): Promise<Result<Dashboard>> {
+    return guard(async () => {
+      const args = parseArgs('applyTemplate', [request]);
+      if (!args.ok) return args;
+      return this.templates.apply(args.value[0]);
+    });
+  }
+
+  async createReview(request: CreateReviewRequest): Promise<Result<ReviewWithPrevious>> {
+    return guard(async () => {
+      const args = parseArgs('createReview', [request]);
+      if (!args.ok) return args;
+      return this.reviews.create(args.value[0]);
+    });
+  }
+
+  async listReviews(): Promise<Result<ReviewSummary[]>> {
+    return guard(async () => ok(await this.reviews.list()));
+  }
+
+  async getReview(id: string): Promise<Result<ReviewWithPrevious>> {
+    return guard(() => this.reviews.get(id));
+  }
+
+  async updateReview(request: UpdateReviewRequest): Promise<Result<Review>> {
+    return guard(async () => {
+      const args = parseArgs('updateReview', [request]);
+      if (!args.ok) return args;
+      return this.reviews.update(args.value[0]);
+    });
+  }
+
+  async removeReview(id: string): Promise<Result<ReviewSummary[]>> {
+    return guard(() => this.reviews.remove(id));
+  }
+
+  async exportReview(request: ExportReviewRequest): Promise<Result<ExportedFile>> {
+    return guard(async () => {
+      const args = parseArgs('exportReview', [request]);
+      if (!args.ok) return args;
+      return this.reviews.export(args.value[0]);
+    });
   }
 
   async getProgress(opId: string): Promise<Result<Progress | null>> {

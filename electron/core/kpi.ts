@@ -74,7 +74,7 @@ export interface KpiRows {
 }
 
 export async function runKpis(core: KpiCore, names: readonly string[], options: KpiRunOptions): Promise<Result<KpiRows>> {
-  if (names.length === 0) return fail('INVALID_ARGUMENT', 'no KPI named', { location: { field: 'kpis' } });
+  if (names.length === 0) return fail('INVALID_ARGUMENT', 'no KPI named', { location: { field: 'kpis' }, messageKey: 'errors.kpiNoneNamed' });
   const kpis: KpiDefinition[] = [];
   for (const name of names) {
     const kpi = findKpi(name);
@@ -83,6 +83,9 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
       const hint = suggest(name, ids);
       return fail('NOT_FOUND', `unknown KPI "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; known: ${ids.join(', ')}`, {
         location: { field: 'kpis' },
+        ...(hint
+          ? { messageKey: 'errors.kpiUnknownHint', values: { name, hint, known: ids.join(', ') } }
+          : { messageKey: 'errors.kpiUnknown', values: { name, known: ids.join(', ') } }),
       });
     }
     if (!kpis.includes(kpi)) kpis.push(kpi);
@@ -96,7 +99,11 @@ export async function runKpis(core: KpiCore, names: readonly string[], options: 
       return fail(
         'INVALID_ARGUMENT',
         `KPI "${kpi.id}" is grouped by ${other.join(', ') || 'nothing'} and "${kpis[0]!.id}" by ${groups.join(', ') || 'nothing'}: run them separately`,
-        { location: { field: 'kpis' } },
+        {
+          location: { field: 'kpis' },
+          messageKey: 'errors.kpiGroupedDifferently',
+          values: { kpi: kpi.id, roles: other.join(','), firstKpi: kpis[0]!.id, firstRoles: groups.join(',') },
+        },
       );
     }
   }
@@ -303,6 +310,11 @@ function funnelInto(
   }
 }
 
+/** A KPI's catalog id: a part of a KPI ("acquisition_cost:costs") is named after the KPI. */
+function kpiBase(kpi: KpiDefinition): string {
+  return kpi.id.split(':')[0]!;
+}
+
 /** A joined KPI is by its key only (costs have no segment, targets no pipeline), monthly or coarser. */
 function checkJoinUse(kpi: KpiDefinition, options: KpiRunOptions): Result<true> {
   const join = kpi.join!;
@@ -310,17 +322,23 @@ function checkJoinUse(kpi: KpiDefinition, options: KpiRunOptions): Result<true> 
   if (extra.length) {
     return fail('INVALID_ARGUMENT', `KPI "${kpi.id}" is by ${join.key.deal} only: the ${join.what} have no ${extra.join(', ')}`, {
       location: { field: 'by' },
+      messageKey: 'errors.kpiJoinByKeyOnly',
+      values: { kpi: kpiBase(kpi), keyRole: join.key.deal, what: join.what, roles: extra.join(',') },
     });
   }
   const filters = (options.filters ?? []).filter((f) => f.role !== join.key.deal);
   if (filters.length) {
     return fail('INVALID_ARGUMENT', `KPI "${kpi.id}" can only be filtered on ${join.key.deal}: the ${join.what} have no ${filters.map((f) => f.role).join(', ')}`, {
       location: { field: 'filters' },
+      messageKey: 'errors.kpiJoinFilterKeyOnly',
+      values: { kpi: kpiBase(kpi), keyRole: join.key.deal, what: join.what, roles: filters.map((f) => f.role).join(',') },
     });
   }
   if (options.grain === 'day' || options.grain === 'week') {
     return fail('INVALID_ARGUMENT', `KPI "${kpi.id}" joins monthly ${join.what}: use the grain month, quarter or year`, {
       location: { field: 'grain' },
+      messageKey: 'errors.kpiJoinGrain',
+      values: { kpi: kpiBase(kpi), what: join.what },
     });
   }
   return ok(true);
@@ -389,7 +407,9 @@ function pickSource(sources: readonly SourceInfo[], kpi: KpiDefinition, use: Kpi
   let chosen: SourceInfo | undefined;
   if (name && entity === 'deal') {
     chosen = sources.find((s) => s.name === name);
-    if (!chosen) return fail('NOT_FOUND', `no source named "${name}"`, { location: { field: 'source' } });
+    if (!chosen) {
+      return fail('NOT_FOUND', `no source named "${name}"`, { location: { field: 'source' }, messageKey: 'errors.kpiNoSuchSource', values: { source: name } });
+    }
   } else {
     const wanted = new Set<string>(['status', 'stage', 'amount', ...kpi.requires, ...(kpi.anyOf ?? []), ...(kpi.groupBy ?? []), kpi.dateRole]);
     const scored = sources
@@ -402,10 +422,23 @@ function pickSource(sources: readonly SourceInfo[], kpi: KpiDefinition, use: Kpi
       .sort((a, b) => b.fits - a.fits || b.score - a.score);
     const best = scored[0];
     if (!best || best.score === 0) {
-      if (entity === 'lead') return fail('NOT_FOUND', `KPI "${kpi.id}" needs a leads source (roles converted or lead_status): none in this workspace`, { location: { field: 'source' } });
+      if (entity === 'lead') {
+        return fail('NOT_FOUND', `KPI "${kpi.id}" needs a leads source (roles converted or lead_status): none in this workspace`, {
+          location: { field: 'source' },
+          messageKey: 'errors.kpiNeedsLeads',
+          values: { kpi: kpiBase(kpi), roles: 'converted,lead_status' },
+        });
+      }
       return entity === 'activity'
-        ? fail('NOT_FOUND', `KPI "${kpi.id}" needs an activities source (roles activity_type, activity_at, outcome): none in this workspace`, { location: { field: 'source' } })
-        : fail('NOT_FOUND', 'no source with deal roles (status, amount, dates) in this workspace', { location: { field: 'source' } });
+        ? fail('NOT_FOUND', `KPI "${kpi.id}" needs an activities source (roles activity_type, activity_at, outcome): none in this workspace`, {
+          location: { field: 'source' },
+          messageKey: 'errors.kpiNeedsActivities',
+          values: { kpi: kpiBase(kpi), roles: 'activity_type,activity_at,outcome' },
+        })
+        : fail('NOT_FOUND', 'no source with deal roles (status, amount, dates) in this workspace', {
+          location: { field: 'source' },
+          messageKey: 'errors.kpiNoDealSource',
+        });
     }
     chosen = best.s;
   }
@@ -418,7 +451,17 @@ function pickSource(sources: readonly SourceInfo[], kpi: KpiDefinition, use: Kpi
     return fail(
       'INVALID_ARGUMENT',
       `KPI "${kpi.id.split(':')[0]}" needs the role${missing.length > 1 ? 's' : ''} ${what.join(', ')}, not mapped in source "${chosen.name}"${hint}`,
-      { location: { field: 'roles' } },
+      {
+        location: { field: 'roles' },
+        messageKey: hint ? 'errors.kpiMissingRolesLink' : 'errors.kpiMissingRoles',
+        values: {
+          kpi: kpiBase(kpi),
+          count: missing.length,
+          roles: missing.join(','),
+          outcome: missing.includes('status') && kpi.outcome ? 'yes' : 'no',
+          source: chosen.name,
+        },
+      },
     );
   }
   return ok(chosen);
@@ -436,13 +479,19 @@ function pickJoined(sources: readonly SourceInfo[], kpi: KpiDefinition): Result<
   if (!best) {
     return fail('INVALID_ARGUMENT', `KPI "${kpi.id}" needs a ${join.what} source (roles ${need.join(', ')}): none in this workspace`, {
       location: { field: 'roles' },
+      messageKey: 'errors.kpiNeedsJoinedSource',
+      values: { kpi: kpiBase(kpi), what: join.what, roles: need.join(',') },
     });
   }
   if (best.missing.length) {
     return fail(
       'INVALID_ARGUMENT',
       `KPI "${kpi.id}" needs the role${best.missing.length > 1 ? 's' : ''} ${best.missing.join(', ')}, not mapped in ${join.what} source "${best.s.name}"`,
-      { location: { field: 'roles' } },
+      {
+        location: { field: 'roles' },
+        messageKey: 'errors.kpiJoinedMissingRoles',
+        values: { kpi: kpiBase(kpi), count: best.missing.length, roles: best.missing.join(','), what: join.what, source: best.s.name },
+      },
     );
   }
   return ok(best.s);
@@ -469,5 +518,7 @@ async function readOutcome(
     found ??= outcome;
     if (outcome.won.length || outcome.lost.length) return ok(outcome);
   }
-  return found ? ok(found) : fail('INVALID_ARGUMENT', 'no status or stage role mapped', { location: { field: 'roles' } });
+  return found
+    ? ok(found)
+    : fail('INVALID_ARGUMENT', 'no status or stage role mapped', { location: { field: 'roles' }, messageKey: 'errors.kpiNoOutcome' });
 }

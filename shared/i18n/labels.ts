@@ -2,10 +2,13 @@
 // namespace `kpi`, keyed by KPI and measure id), canonical role names and descriptions (namespace
 // `roles`, keyed by role id) and error panels (namespace `errors`). Pure: every function takes the
 // translate function of the current language (useT() in the renderer, createTranslator().t elsewhere).
+// Texts the engine builds (role detection reasons, import warnings, progress steps, errors) come as a
+// catalog key with values (MessageRef, QdError.messageKey); engineText() says them in the user's
+// language, with the English text as the fallback.
 import { findKpi, KPIS } from '../model/kpis';
 import { ROLE_ENTITIES, ROLES, type RoleEntity } from '../model/roles';
-import type { ErrorCode, ErrorLocation, QdError } from '../result';
-import type { MessageKey, TranslateFn } from './catalog-types';
+import type { ErrorCode, ErrorLocation, MessageRef, QdError } from '../result';
+import type { MessageKey, MessageValues, TranslateFn } from './catalog-types';
 import en from './messages/en/index';
 
 const ENGLISH = new Set(Object.entries(en).flatMap(([ns, messages]) => Object.keys(messages).map((k) => `${ns}.${k}`)));
@@ -61,6 +64,70 @@ export function roleEntityName(t: TranslateFn, entity: RoleEntity | 'other'): st
   return ENTITY_SET.has(entity) ? t(roleEntityKey(entity)) : t('roles.otherGroup');
 }
 
+// ---------- Texts of the engine ----------
+
+const LANGUAGE_KEY: Record<string, MessageKey> = {
+  en: 'detect.languageEn',
+  fr: 'detect.languageFr',
+  nl: 'detect.languageNl',
+  de: 'detect.languageDe',
+};
+
+/**
+ * An engine value as the user reads it. By its name: `kpi` (or `…Kpi`) is a KPI id, shown by its
+ * name; `role` (or `…Role`) a role id and `roles` (or `…Roles`) role ids joined by ',', shown by
+ * their names; `languages` language codes joined by '/'. A catalog text is translated first. Other
+ * values are shown as they are (user content: column names, values, file names).
+ */
+function engineValue(t: TranslateFn, name: string, value: string | number | MessageRef): string | number | null {
+  if (typeof value === 'object') return refText(t, value);
+  if (typeof value === 'number') return value;
+  if (/^kpi$|Kpi$/.test(name)) return kpiName(t, value);
+  if (/^role$|Role$/.test(name)) return roleName(t, value);
+  if (/^roles$|Roles$/.test(name)) {
+    const ids = value.split(',').filter((r) => r !== '');
+    return ids.length ? ids.map((r) => roleName(t, r)).join(', ') : t('errors.noRoles');
+  }
+  if (name === 'languages') return value.split('/').map((l) => (LANGUAGE_KEY[l] ? t(LANGUAGE_KEY[l]) : l)).join('/');
+  return value;
+}
+
+function refText(t: TranslateFn, ref: MessageRef): string | null {
+  if (!isMessageKey(ref.key)) return null;
+  const values: MessageValues = {};
+  for (const [name, value] of Object.entries(ref.values ?? {})) {
+    const v = engineValue(t, name, value);
+    if (v === null) return null;
+    values[name] = v;
+  }
+  try {
+    return t(ref.key, values);
+  } catch {
+    // A value the message needs is missing.
+    return null;
+  }
+}
+
+/** A catalog text, or the catalog key and values of an error, a warning or a progress step. */
+export type EngineTextRef = MessageRef | { messageKey?: string; values?: MessageRef['values'] };
+
+/**
+ * A text the engine gave as a catalog key with its values, in the user's language (translated:
+ * true); the English text when there is no key, or one the catalogs do not know (an engine newer
+ * than the catalogs).
+ */
+export function engineTextOf(t: TranslateFn, ref: EngineTextRef | undefined, english: string): { text: string; translated: boolean } {
+  const key = !ref ? undefined : 'key' in ref ? ref.key : ref.messageKey;
+  if (!ref || key === undefined) return { text: english, translated: false };
+  const text = refText(t, { key, ...(ref.values ? { values: ref.values } : {}) });
+  return text === null ? { text: english, translated: false } : { text, translated: true };
+}
+
+/** engineTextOf()'s text alone. */
+export function engineText(t: TranslateFn, ref: EngineTextRef | undefined, english: string): string {
+  return engineTextOf(t, ref, english).text;
+}
+
 // ---------- Errors ----------
 
 const ERROR_TITLE: Record<ErrorCode, MessageKey> = {
@@ -87,14 +154,7 @@ export function isTranslatedError(error: QdError): boolean {
 
 /** The error's message in the user's language when the engine gave its key, else its English message. */
 export function errorMessage(t: TranslateFn, error: QdError): string {
-  if (error.messageKey !== undefined && isMessageKey(error.messageKey)) {
-    try {
-      return t(error.messageKey, error.values);
-    } catch {
-      // A value the message needs is missing: the English message says it all the same.
-    }
-  }
-  return error.message;
+  return engineText(t, error, error.message);
 }
 
 /** ["broken.csv", "line 4", "column 2"]: where an error happened, in the user's language. */

@@ -1,5 +1,6 @@
 // What an import detects and what the user may override: plain data shared by the import dialog,
 // the CLI's --json output and the core's import pipeline.
+import type { MessageRef } from '../result';
 
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
@@ -75,8 +76,15 @@ export type ImportWarningCode =
 
 export interface ImportWarning {
   code: ImportWarningCode;
+  /** English; the UI shows `messageKey` in the user's language when it is set. */
   message: string;
   column?: string;
+  /**
+   * The same message as a catalog key ("warnings.hiddenSheet", shared/i18n) with its ICU values; a
+   * value may itself be a catalog text (MessageRef), translated first.
+   */
+  messageKey?: string;
+  values?: Record<string, string | number | MessageRef>;
 }
 
 export interface SheetInfo {
@@ -92,8 +100,10 @@ export interface RoleAssignment {
   column: string;
   /** 0..1 */
   confidence: number;
-  /** Why, in a few words: "header 'Propriétaire' is a French synonym of owner". */
+  /** Why, in a few words: "header 'Propriétaire' is a French synonym of owner". English. */
   reason: string;
+  /** The same reason as a catalog text (namespace `detect` of shared/i18n), for the UI's language. */
+  reasonText?: MessageRef;
   origin: 'detected' | 'preset' | 'remembered' | 'user';
 }
 

@@ -3,6 +3,7 @@
 // or corrects the proposal once per source shape (headerSignature), and the choice is remembered.
 // Pure: no Node, no DOM, no DuckDB.
 import type { ValueKind } from '../import/types';
+import type { MessageRef } from '../result';
 import {
   GENERIC_RESOLUTION, LANGUAGE_NAMES, ROLES, ROLES_BY_SOURCE_KIND, crmPreset, detectPreset, headerVariants, isRoleId,
   presetRole, synonymEntries,
@@ -44,8 +45,14 @@ export interface RoleProposal {
   column: string;
   /** 0..1 */
   confidence: number;
-  /** Short human text: "header 'Propriétaire' is a French synonym of owner". */
+  /** Short human text: "header 'Propriétaire' is a French synonym of owner". English. */
   reason: string;
+  /**
+   * The same reason as a catalog text (namespace `detect` of shared/i18n) for the UI's language.
+   * Its values follow the catalog's conventions: `role` is a role id, `languages` language codes
+   * joined by '/'; the rest is shown as it is.
+   */
+  reasonText: MessageRef;
   /**
    * Set when the role is read through another role's column: 'stage' means the status comes from
    * the stage column, whose won / lost stages (inferStages) close the deal and all others are open.
@@ -70,7 +77,13 @@ interface Candidate {
   target: Target;
   confidence: number;
   reason: string;
+  text: MessageRef;
   origin: Origin;
+}
+
+/** A reason in English and as a catalog text ("detect.<key>") with its values. */
+function because(key: `detect.${string}`, values: Record<string, string | number | MessageRef>, reason: string): { reason: string; text: MessageRef } {
+  return { reason, text: { key, values } };
 }
 
 interface ColumnFacts {
@@ -199,9 +212,10 @@ function headerCandidates(f: ColumnFacts, preset: PresetId | null): Candidate[] 
       return out;
     }
     if (r !== undefined) {
+      const crm = crmPreset(preset).name;
       out.push({
         col: f.index, target: r, confidence: 0.97, origin: 'preset',
-        reason: `column '${name}' is ${crmPreset(preset).name}'s ${r} column`,
+        ...because('detect.presetColumn', { column: name, preset: crm, role: r }, `column '${name}' is ${crm}'s ${r} column`),
       });
     }
   }
@@ -214,22 +228,27 @@ function headerCandidates(f: ColumnFacts, preset: PresetId | null): Candidate[] 
     const penalty = variant.kind === 'exact' ? 0 : variant.kind === 'unit' ? 0.01 : 0.02;
     for (const entry of synonymEntries(variant.text)) {
       const lang = entry.languages.map((l) => LANGUAGE_NAMES[l]).join('/');
+      const languages = entry.languages.join('/');
       if ('role' in entry.target) {
         const role = entry.target.role;
         const own = normaliseHeader(role) === variant.text;
         const base = own ? 0.93 : entry.strength === 'strong' ? 0.92 : 0.72;
         keep({
           col: f.index, target: role, confidence: base - penalty, origin: 'header',
-          reason: own
-            ? `header '${name}' is the role's own name`
+          ...(own
+            ? because('detect.ownName', { column: name, role }, `header '${name}' is the role's own name`)
             : entry.strength === 'weak'
-              ? `header '${name}' is a loose ${lang} synonym of ${role}`
-              : `header '${name}' is ${article(lang)} ${lang} synonym of ${role}`,
+              ? because('detect.looseSynonym', { column: name, languages, role }, `header '${name}' is a loose ${lang} synonym of ${role}`)
+              : because('detect.synonym', { column: name, languages, role }, `header '${name}' is ${article(lang)} ${lang} synonym of ${role}`)),
         });
       } else {
         keep({
           col: f.index, target: `@${entry.target.generic}`, confidence: 0.85 - penalty, origin: 'header',
-          reason: `header '${name}' is ${article(lang)} ${lang} generic name (${entry.target.generic})`,
+          ...because(
+            'detect.genericName',
+            { column: name, languages, generic: entry.target.generic },
+            `header '${name}' is ${article(lang)} ${lang} generic name (${entry.target.generic})`,
+          ),
         });
       }
     }
@@ -247,7 +266,7 @@ function headerCandidates(f: ColumnFacts, preset: PresetId | null): Candidate[] 
       if (role.blockers.some((b) => containsWords(f.tokens, b))) continue;
       keep({
         col: f.index, target: role.id, confidence: 0.65, origin: 'header',
-        reason: `header '${name}' contains '${anchor}'`,
+        ...because('detect.containsWord', { column: name, word: anchor }, `header '${name}' contains '${anchor}'`),
       });
     }
   }
@@ -290,34 +309,36 @@ function valueCandidates(f: ColumnFacts): Candidate[] {
   const out: Candidate[] = [];
   const ev = f.ev;
   if (f.nonNull === 0 || f.presetNone) return out;
-  const add = (target: Target, confidence: number, reason: string) =>
-    out.push({ col: f.index, target, confidence, reason, origin: 'values' });
+  const add = (target: Target, confidence: number, why: { reason: string; text: MessageRef }) =>
+    out.push({ col: f.index, target, confidence, ...why, origin: 'values' });
 
   if (f.textual && ev.distinct <= 60) {
     const outcomes = f.won + f.lost + f.open;
     const closed = f.won + f.lost;
     if (outcomes >= 0.9 && closed > 0 && ev.distinct <= 8) {
       const all = f.won > 0 && f.lost > 0 && f.open > 0;
-      add('status', all ? 0.86 : 0.8, `values ${sample(f)} are deal outcomes (open / won / lost)`);
+      add('status', all ? 0.86 : 0.8, because('detect.outcomeValues', { values: sample(f) }, `values ${sample(f)} are deal outcomes (open / won / lost)`));
     } else if (f.won > 0 && f.lost > 0 && closed >= 0.03 && outcomes < 0.9 && ev.distinct >= 3 && ev.distinct <= 40) {
       const other = 1 - outcomes;
       const known = other > 0 ? f.stageWords / other : 0;
-      add('stage', known >= 0.5 ? 0.82 : 0.76, `values mix stages with outcomes (${sample(f, 5)})`);
+      add('stage', known >= 0.5 ? 0.82 : 0.76, because('detect.stagesAndOutcomes', { values: sample(f, 5) }, `values mix stages with outcomes (${sample(f, 5)})`));
     } else if (f.stageWords >= 0.6 && ev.distinct >= 2 && ev.distinct <= 30) {
-      add('stage', 0.68, `values ${sample(f)} are usual stage names`);
+      add('stage', 0.68, because('detect.stageValues', { values: sample(f) }, `values ${sample(f)} are usual stage names`));
     }
     for (const rule of CLASS_RULES) {
       if (ev.distinct < rule.distinct[0] || ev.distinct > rule.distinct[1]) continue;
       if (rule.cls === 'loss_reason' && ev.nullShare < 0.2) continue;
       const share = shareOf(ev, f.nonNull, (v) => valueIn(rule.cls, v));
-      if (share >= rule.min) add(rule.target, rule.confidence, `values ${sample(f)} look like ${rule.label}`);
+      if (share >= rule.min) {
+        add(rule.target, rule.confidence, because('detect.classValues', { values: sample(f), valueClass: rule.cls }, `values ${sample(f)} look like ${rule.label}`));
+      }
     }
   }
   if (f.textual && f.covered && ev.distinct >= 2 && ev.distinct <= 200 && f.nonNull / ev.distinct >= 2) {
     const share = shareOf(ev, f.nonNull, looksLikePersonName);
     const names = ev.topValues.filter((t) => looksLikePersonName(t.value)).length;
     if (share >= 0.8 && names >= Math.max(2, 0.6 * ev.topValues.length)) {
-      add('owner', 0.52, `values ${sample(f, 3)} look like people's names`);
+      add('owner', 0.52, because('detect.personNames', { values: sample(f, 3) }, `values ${sample(f, 3)} look like people's names`));
     }
   }
   // A near-unique identifier: a key of the source.
@@ -330,9 +351,13 @@ function valueCandidates(f: ColumnFacts): Candidate[] {
     const lo = numberOf(ev.min);
     const hi = numberOf(ev.max);
     const sequence = ev.kind === 'integer' && lo !== null && hi !== null && lo >= 0 && hi - lo + 1 <= ev.distinct * 1.5;
-    if (sequence || idText) add('@id', 0.55, `values are unique and look like identifiers (${sample(f, 2)})`);
+    if (sequence || idText) {
+      add('@id', 0.55, because('detect.identifiers', { values: sample(f, 2) }, `values are unique and look like identifiers (${sample(f, 2)})`));
+    }
   }
-  if (ev.kind === 'text' && (ev.periodShare ?? 0) >= 0.8) add('@period', 0.7, `values ${sample(f, 3)} are periods`);
+  if (ev.kind === 'text' && (ev.periodShare ?? 0) >= 0.8) {
+    add('@period', 0.7, because('detect.periodValues', { values: sample(f, 3) }, `values ${sample(f, 3)} are periods`));
+  }
   return out;
 }
 
@@ -485,8 +510,8 @@ function hasWord(tokens: readonly string[], list: readonly string[]): boolean {
 
 function contextCandidates(cols: ColumnFacts[], cands: Candidate[], kind: SourceKind): Candidate[] {
   const out: Candidate[] = [];
-  const add = (f: ColumnFacts, target: RoleId, confidence: number, reason: string) =>
-    out.push({ col: f.index, target, confidence, reason, origin: 'context' });
+  const add = (f: ColumnFacts, target: RoleId, confidence: number, why: { reason: string; text: MessageRef }) =>
+    out.push({ col: f.index, target, confidence, ...why, origin: 'context' });
   const strongHeader = (f: ColumnFacts) =>
     cands.some((c) => c.col === f.index && (c.origin === 'header' || c.origin === 'preset') && c.confidence >= 0.7);
 
@@ -502,39 +527,52 @@ function contextCandidates(cols: ColumnFacts[], cands: Candidate[], kind: Source
       const explicit = hasWord(t, CLOSED_EXPLICIT);
       const ambiguous = hasWord(t, CLOSE_AMBIGUOUS);
       if (created && !expected && !explicit && !ambiguous) {
-        add(f, 'created_at', 0.8, `date column '${name}' is named after creation`);
+        add(f, 'created_at', 0.8, because('detect.namedCreation', { column: name }, `date column '${name}' is named after creation`));
       } else if (!expected && !explicit && !ambiguous && hasWord(t, START_WORDS)) {
-        add(f, 'created_at', 0.6, `date column '${name}' is named after a start`);
+        add(f, 'created_at', 0.6, because('detect.namedStart', { column: name }, `date column '${name}' is named after a start`));
       }
       if (kind === 'leads') continue;
       if (expected && (ambiguous || explicit || hasWord(t, ['date', 'datum']) || t.length <= 3)) {
-        add(f, 'expected_close_at', 0.84, `date column '${name}' is named after an expected close`);
+        add(f, 'expected_close_at', 0.84, because('detect.namedExpectedClose', { column: name }, `date column '${name}' is named after an expected close`));
       } else if (explicit && !created) {
-        add(f, 'closed_at', 0.8, `date column '${name}' is named after an actual close`);
+        add(f, 'closed_at', 0.8, because('detect.namedActualClose', { column: name }, `date column '${name}' is named after an actual close`));
       } else if (ambiguous && !created) {
         const pct = Math.round(f.ev.nullShare * 100);
         if (f.ev.nullShare >= 0.05) {
-          add(f, 'closed_at', 0.78, `date column '${name}' is empty on ${pct}% of rows (open deals): the actual close date`);
-          add(f, 'expected_close_at', 0.5, `date column '${name}' names a close date`);
+          add(f, 'closed_at', 0.78, because(
+            'detect.emptyOnOpenDeals',
+            { column: name, percent: pct },
+            `date column '${name}' is empty on ${pct}% of rows (open deals): the actual close date`,
+          ));
+          add(f, 'expected_close_at', 0.5, because('detect.namesClose', { column: name }, `date column '${name}' names a close date`));
         } else {
-          add(f, 'expected_close_at', 0.76, `date column '${name}' is filled on every row: the expected close date`);
-          add(f, 'closed_at', 0.55, `date column '${name}' names a close date`);
+          add(f, 'expected_close_at', 0.76, because(
+            'detect.filledOnEveryRow',
+            { column: name },
+            `date column '${name}' is filled on every row: the expected close date`,
+          ));
+          add(f, 'closed_at', 0.55, because('detect.namesClose', { column: name }, `date column '${name}' names a close date`));
         }
       }
     } else if (kind === 'activities') {
       if (blocked && !hasWord(t, ['activity', 'activite', 'activiteit', 'aktivitat'])) continue;
       if (hasWord(t, ['modified', 'updated', 'last', 'next', 'dernier', 'laatste', 'letzte', 'prochain', 'volgende'])) continue;
       if (hasWord(t, ACTIVITY_DATE_WORDS) && !hasWord(t, CREATED_WORDS)) {
-        add(f, 'activity_at', 0.8, `date column '${name}' dates the activity`);
+        add(f, 'activity_at', 0.8, because('detect.datesActivity', { column: name }, `date column '${name}' dates the activity`));
       } else {
-        add(f, 'activity_at', hasWord(t, CREATED_WORDS) ? 0.55 : 0.5, `'${name}' is a date column of an activities source`);
+        add(f, 'activity_at', hasWord(t, CREATED_WORDS) ? 0.55 : 0.5, because(
+          'detect.activityDateColumn',
+          { column: name },
+          `'${name}' is a date column of an activities source`,
+        ));
       }
     } else if (kind === 'costs' || kind === 'targets') {
       if (blocked) continue;
       const role: RoleId = kind === 'costs' ? 'cost_period' : 'target_period';
-      if (hasWord(t, PERIOD_WORDS)) add(f, role, 0.7, `'${name}' dates the ${kind === 'costs' ? 'cost' : 'target'}`);
-      else if (hasWord(t, ['end', 'fin', 'einde', 'ende'])) add(f, role, 0.4, `'${name}' is a date column`);
-      else add(f, role, hasWord(t, CREATED_WORDS) ? 0.45 : 0.5, `'${name}' is a date column`);
+      const what = kind === 'costs' ? 'cost' : 'target';
+      if (hasWord(t, PERIOD_WORDS)) add(f, role, 0.7, because('detect.datesCostOrTarget', { column: name, what }, `'${name}' dates the ${what}`));
+      else if (hasWord(t, ['end', 'fin', 'einde', 'ende'])) add(f, role, 0.4, because('detect.dateColumn', { column: name }, `'${name}' is a date column`));
+      else add(f, role, hasWord(t, CREATED_WORDS) ? 0.45 : 0.5, because('detect.dateColumn', { column: name }, `'${name}' is a date column`));
     }
   }
 
@@ -555,8 +593,11 @@ function contextCandidates(cols: ColumnFacts[], cands: Candidate[], kind: Source
           return Number.isFinite(n) && Math.abs(n / 5 - Math.round(n / 5)) < 1e-6;
         });
         const conf = 0.58 + (round >= 0.8 ? 0.08 : 0) + (f.ev.distinct <= 21 ? 0.04 : 0);
-        add(f, 'probability', conf,
-          `${fraction ? 'fractions 0–1' : 'numbers 0–100'} next to stage column '${stageName}' look like probabilities`);
+        add(f, 'probability', conf, because(
+          'detect.probabilities',
+          { scale: fraction ? 'fraction' : 'percent', stage: stageName },
+          `${fraction ? 'fractions 0–1' : 'numbers 0–100'} next to stage column '${stageName}' look like probabilities`,
+        ));
       }
     }
   }
@@ -575,7 +616,12 @@ function contextCandidates(cols: ColumnFacts[], cands: Candidate[], kind: Source
       if (!best || (f.ev.mean ?? 0) > (best.ev.mean ?? 0)) best = f;
     }
     if (best) {
-      add(best, moneyRole, 0.6, `'${best.ev.name}' is the largest money-looking column (mean ${Math.round(best.ev.mean ?? 0)})`);
+      const mean = Math.round(best.ev.mean ?? 0);
+      add(best, moneyRole, 0.6, because(
+        'detect.largestMoney',
+        { column: best.ev.name, mean },
+        `'${best.ev.name}' is the largest money-looking column (mean ${mean})`,
+      ));
     }
   }
   return out;
@@ -614,19 +660,23 @@ export function detectRoles(columns: readonly ColumnEvidence[], options: DetectR
     if (!role || !f || !fits(role, f)) continue;
     let confidence = c.confidence;
     let reason = c.reason;
+    let text = c.text;
     if (c.target.startsWith('@')) {
       reason = c.origin === 'header'
         ? `${reason}, read as ${role} in ${article(KIND_LABEL[kind])} ${KIND_LABEL[kind]} source`
         : `${reason} (${role})`;
+      text = c.origin === 'header'
+        ? { key: 'detect.readAsInSource', values: { reason: c.text, role, kind } }
+        : { key: 'detect.readAs', values: { reason: c.text, role } };
     }
     if (c.origin === 'header' && role === 'status' && f.won + f.lost + f.open < 0.3) confidence *= 0.75;
     if (c.origin === 'header' && role === 'deal_id' && kind === 'deals' && f.distinctRatio < 0.5) confidence *= 0.7;
     if (c.origin === 'header' && role === 'stage' && f.ev.distinct > 60) confidence *= 0.7;
-    resolved.push({ ...c, role, confidence, reason });
+    resolved.push({ ...c, role, confidence, reason, text });
   }
 
   // Merge the evidence for each (column, role): the best of each origin, combined.
-  const merged = new Map<string, { col: number; role: RoleId; confidence: number; reasons: string[]; origin: Origin }>();
+  const merged = new Map<string, { col: number; role: RoleId; confidence: number; reasons: string[]; text: MessageRef; origin: Origin }>();
   const byKey = new Map<string, (Candidate & { role: RoleId })[]>();
   for (const c of resolved) {
     const key = `${c.col}\u0000${c.role}`;
@@ -640,6 +690,7 @@ export function detectRoles(columns: readonly ColumnEvidence[], options: DetectR
     merged.set(key, {
       col: first.col, role: first.role, confidence, origin: first.origin,
       reasons: second ? [first.reason, second.reason] : [first.reason],
+      text: second ? { key: 'detect.twoReasons', values: { first: first.text, second: second.text } } : first.text,
     });
   }
 
@@ -655,7 +706,7 @@ export function detectRoles(columns: readonly ColumnEvidence[], options: DetectR
     takenCols.add(m.col);
     proposals.push({
       role: m.role, column: (cols[m.col] as ColumnFacts).ev.name, col: m.col,
-      confidence: Math.round(m.confidence * 100) / 100, reason: m.reasons.join('; '),
+      confidence: Math.round(m.confidence * 100) / 100, reason: m.reasons.join('; '), reasonText: m.text,
     });
   }
 
@@ -668,10 +719,15 @@ export function detectRoles(columns: readonly ColumnEvidence[], options: DetectR
     if (f.won + f.lost > 0) {
       const closedValues = f.ev.topValues.filter((t) => outcomeOf(t.value) === 'won' || outcomeOf(t.value) === 'lost')
         .map((t) => t.value).slice(0, 4).join('/');
+      const why = because(
+        'detect.statusFromStage',
+        { column: stage.column, stages: closedValues },
+        `no status column: derived from stage '${stage.column}', whose stages ${closedValues} close the deal`,
+      );
       proposals.push({
         role: 'status', column: stage.column, col: stage.col, derivedFrom: 'stage',
         confidence: Math.round(Math.min(stage.confidence, 0.95) * 0.9 * 100) / 100,
-        reason: `no status column: derived from stage '${stage.column}', whose stages ${closedValues} close the deal`,
+        reason: why.reason, reasonText: why.text,
       });
     }
   }

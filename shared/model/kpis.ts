@@ -26,6 +26,7 @@ export type KpiChart = 'line' | 'bar' | 'column' | 'tile';
 export interface KpiMeasure {
   /** Column id in results; the main measure's id is the KPI's id, the others are `<kpi>_<what>`. */
   id: string;
+  /** English; translated under `kpi.measure.<id>` (shared/i18n: kpiMeasureLabel). */
   label: string;
   /** Formula template: the spec's expression language plus the {won} {lost} {open} {probability_scale} {stale_before} placeholders. */
   formula: string;
@@ -79,8 +80,9 @@ export interface KpiJoin {
 
 export interface KpiDefinition {
   id: string;
+  /** English; the UI's languages have it under `kpi.<id>.name` (shared/i18n: kpiName). */
   label: string;
-  /** One line: what the number says. */
+  /** One line: what the number says. English; translated under `kpi.<id>.definition` (kpiDefinition). */
   meaning: string;
   /** The date role a period (and a time grain) applies to. */
   dateRole: RoleId;

@@ -38,7 +38,7 @@ export interface RoleDefinition {
   entity: RoleEntity;
   /** The value kinds a column must have (after import) to play the role. */
   kinds: readonly ValueKind[];
-  /** One line, English for now; the i18n pass keys these by role id. */
+  /** One line, in English; the UI's languages have it under `roles.<id>.description` (shared/i18n). */
   description: string;
   /** Header names meaning this role, per language (matched after normalisation). */
   synonyms: Words;

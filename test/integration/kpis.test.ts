@@ -232,7 +232,7 @@ describe('quarterdeck kpi', () => {
   const ROOT = resolve(import.meta.dirname, '..', '..');
   const cli = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT });
+      const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, QUARTERDECK_LANG: 'en' } });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const err = e as { code: number; stdout: string; stderr: string };

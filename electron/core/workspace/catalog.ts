@@ -11,6 +11,7 @@ import { quoteIdent } from '../../../shared/spec/quote';
 // workspace gets them when it is next opened (the migration is their creation, empty), and an app
 // that predates them opens the file without seeing them. The dashboard documents carry their own
 // format number (DASHBOARD_FORMAT) so that their JSON can be migrated on read when it changes.
+// Templates and reviews (_qd_templates, _qd_reviews) are added the same way.
 export const CATALOG_VERSION = 2;
 
 /** Format of the dashboard documents stored in _qd_dashboards.document. */
@@ -26,7 +27,12 @@ export const T = {
   segments: '_qd_segments',
   dashboards: '_qd_dashboards',
   settings: '_qd_settings',
+  templates: '_qd_templates',
+  reviews: '_qd_reviews',
 } as const;
+
+/** Format of the review documents stored in _qd_reviews.document. */
+export const REVIEW_FORMAT = 1;
 
 export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
   await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.meta)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
@@ -96,6 +102,31 @@ export async function ensureCatalog(conn: DuckDBConnection): Promise<void> {
   await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.settings)} (
     key VARCHAR PRIMARY KEY,
     value JSON NOT NULL
+  )`);
+  // Personal and imported templates (built-in ones are files of the app); document is a Template
+  // as JSON of the version in `version` (migrated on read, shared/template/migrations.ts). Like
+  // the dashboards, an app that predates them ignores this table.
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.templates)} (
+    id VARCHAR PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    document JSON NOT NULL,
+    file_name VARCHAR,
+    updated_at TIMESTAMP NOT NULL
+  )`);
+  // Reviews: a template (or dashboard) run for a period, its figures frozen with the snapshots they
+  // came from, the manager's notes and actions. document is a Review as JSON (REVIEW_FORMAT).
+  await conn.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(T.reviews)} (
+    id VARCHAR PRIMARY KEY,
+    template_id VARCHAR,
+    dashboard_id VARCHAR,
+    period_from DATE NOT NULL,
+    period_to DATE NOT NULL,
+    status VARCHAR NOT NULL,
+    format INTEGER NOT NULL,
+    document JSON NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
   )`);
   await conn.run(
     `INSERT OR REPLACE INTO ${quoteIdent(T.meta)} VALUES ('catalog_version', '${CATALOG_VERSION}')`,

@@ -13,6 +13,8 @@ import { useFileDrop } from '../features/sources/use-file-drop';
 import { DashboardsView } from '../features/dashboard/DashboardsView';
 import { ForecastView } from '../features/forecast/ForecastView';
 import { HomeView } from '../features/home/HomeView';
+import { ReviewsView } from '../features/review/ReviewsView';
+import { TemplatesView } from '../features/templates/TemplatesView';
 import { useT } from '../i18n/I18nProvider';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { useBackend } from './backend-context';
@@ -27,6 +29,7 @@ export function App() {
   const backend = useBackend();
   const { api } = backend;
   const [view, setView] = useState<View>('data');
+  const [reviewId, setReviewId] = useState<string | null>(null);
   const browserMode = backend.upload !== undefined;
   const canDrop = browserMode || backend.host.pathForFile !== undefined;
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
@@ -140,15 +143,27 @@ export function App() {
       {workspace && view === 'home' && <HomeView workspace={workspace} onNavigate={setView} />}
       {workspace && view === 'dashboards' && <DashboardsView workspace={workspace} onWorkspaceChange={refreshWorkspace} />}
       {workspace && view === 'forecast' && <ForecastView workspace={workspace} />}
+      {workspace && view === 'templates' && (
+        <TemplatesView
+          workspace={workspace}
+          onWorkspaceChange={refreshWorkspace}
+          onDashboardCreated={() => setView('dashboards')}
+          onReviewCreated={(id) => {
+            setReviewId(id);
+            setView('reviews');
+          }}
+        />
+      )}
+      {workspace && view === 'reviews' && <ReviewsView workspace={workspace} openId={reviewId} onOpen={setReviewId} onWorkspaceChange={refreshWorkspace} />}
       {workspace && view === 'data' && (
         <div className="app-body">
           <aside className="sidebar">
             <div className="sidebar-actions">
               <ImportButton browserMode={browserMode} busy={session !== null} onPick={pickFile} onFile={openFile} />
-              {canDrop && <p className="sidebar-hint">or drop a CSV or Excel file anywhere</p>}
+              {canDrop && <p className="sidebar-hint">{t('app.dropHint')}</p>}
             </div>
             <div className="sidebar-section-title">
-              Sources
+              {t('app.sourcesTitle')}
               <span className="sidebar-section-count">{workspace.sources.length}</span>
             </div>
             <SourceList sources={workspace.sources} selected={selected} onSelect={setSelected} />
@@ -165,8 +180,8 @@ export function App() {
             )}
             {!source && (
               <div className="empty-state">
-                <h2>No source selected</h2>
-                <p>Import an export from your CRM (CSV or Excel), or pick a source on the left.</p>
+                <h2>{t('app.noSourceTitle')}</h2>
+                <p>{t('app.noSourceText')}</p>
               </div>
             )}
             {source && (
@@ -192,7 +207,7 @@ export function App() {
       )}
       {drop.dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-overlay-card">Drop the file to import it</div>
+          <div className="drop-overlay-card">{t('app.dropOverlay')}</div>
         </div>
       )}
     </div>

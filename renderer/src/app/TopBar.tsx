@@ -4,7 +4,7 @@ import { DatabaseIcon } from '../ui/icons';
 import type { MessageKey } from '../../../shared/i18n';
 
 /** The app's main sections, in the order of the navigation. */
-export const VIEWS = ['home', 'dashboards', 'forecast', 'data'] as const;
+export const VIEWS = ['home', 'dashboards', 'reviews', 'templates', 'forecast', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 
 const VIEW_LABELS: Record<View, MessageKey> = {
@@ -12,6 +12,8 @@ const VIEW_LABELS: Record<View, MessageKey> = {
   dashboards: 'app.navDashboards',
   forecast: 'app.navForecast',
   data: 'app.navData',
+  reviews: 'review.nav',
+  templates: 'templates.nav',
 };
 
 interface TopBarProps {

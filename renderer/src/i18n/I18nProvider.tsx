@@ -2,7 +2,7 @@
 // operating system (Electron) or the browser on first start, then the user's choice, kept in local
 // storage; changing it re-renders at once, without restart.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { IntlProvider, useIntl } from 'react-intl';
+import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
 import {
   isLanguage,
   messagesFor,
@@ -10,10 +10,13 @@ import {
   DEFAULT_LANGUAGE,
   type Language,
   type MessageKey,
-  type MessageValues,
+  type TranslateFn,
 } from '../../../shared/i18n';
 
 const STORAGE_KEY = 'quarterdeck.language';
+
+/** Tags a message may use, for <Message>: "<b>{name}</b> was added". */
+const RICH_TEXT = { b: (chunks: ReactNode[]) => <strong>{chunks}</strong> };
 
 function initialLanguage(): Language {
   try {
@@ -49,7 +52,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const state = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
   return (
     <LanguageContext.Provider value={state}>
-      <IntlProvider locale={language} defaultLocale={DEFAULT_LANGUAGE} messages={messagesFor(language)}>
+      <IntlProvider locale={language} defaultLocale={DEFAULT_LANGUAGE} messages={messagesFor(language)} defaultRichTextElements={RICH_TEXT}>
         {children}
       </IntlProvider>
     </LanguageContext.Provider>
@@ -60,7 +63,7 @@ export function useLanguage(): LanguageState {
   return useContext(LanguageContext);
 }
 
-export type TFunction = (key: MessageKey, values?: MessageValues) => string;
+export type TFunction = TranslateFn;
 
 /** The translate function of the current language: t('dashboard.addWidget', { count: 3 }). */
 export function useT(): TFunction {
@@ -69,4 +72,12 @@ export function useT(): TFunction {
     (key, values) => intl.formatMessage({ id: key }, values as Record<string, string | number | boolean | Date | null | undefined>),
     [intl],
   );
+}
+
+/**
+ * A message with markup: <b>…</b> in the message becomes <strong>, and values may be elements.
+ * For plain text use useT().
+ */
+export function Message({ id, values }: { id: MessageKey; values?: Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)> }) {
+  return <FormattedMessage id={id} values={values} />;
 }

@@ -1,20 +1,17 @@
 import type { ReactNode } from 'react';
 import type { QdError } from '../../../shared/api';
+import { errorLocationParts, errorMessage, errorTitle, isTranslatedError } from '../../../shared/i18n';
+import { useLanguage, useT, type TFunction } from '../i18n/I18nProvider';
 
 /** "broken.csv · line 4 · column 2": where an error happened, when the engine knows. */
-export function locationText(error: QdError): string | null {
-  const loc = error.location;
-  if (!loc) return null;
-  const parts: string[] = [];
-  if (loc.file) parts.push(loc.file);
-  if (loc.line !== undefined) parts.push(`line ${loc.line}`);
-  if (loc.column !== undefined) parts.push(`column ${loc.column}`);
-  if (loc.field) parts.push(`field ${loc.field}`);
+export function locationText(t: TFunction, error: QdError): string | null {
+  const parts = errorLocationParts(t, error.location);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 interface ErrorPanelProps {
-  title: string;
+  /** What failed, in the user's words ("Could not read deals.csv"); the error code's title otherwise. */
+  title?: string;
   error: QdError;
   /** What the user should know next ("The workspace is unchanged."). */
   note?: ReactNode;
@@ -25,30 +22,47 @@ interface ErrorPanelProps {
   compact?: boolean;
 }
 
-export function ErrorPanel({ title, error, note, onDismiss, dismissLabel = 'Dismiss', testId, compact }: ErrorPanelProps) {
-  const where = locationText(error);
+/**
+ * An error as the user reads it: the title, the engine's message in the user's language when the
+ * engine gave its catalog key (else its English message, marked as English), where it happened and
+ * what to do next; the technical detail folded away.
+ */
+export function ErrorPanel({ title, error, note, onDismiss, dismissLabel, testId, compact }: ErrorPanelProps) {
+  const t = useT();
+  const { language } = useLanguage();
+  const where = locationText(t, error);
+  const translated = isTranslatedError(error);
+  const message = errorMessage(t, error);
   return (
     <div className={`error-panel ${compact ? 'error-panel-compact' : ''}`} role="alert" data-testid={testId}>
-      <div className="error-panel-icon" aria-hidden="true">!</div>
+      <div className="error-panel-icon" aria-hidden="true">
+        !
+      </div>
       <div className="error-panel-body">
-        <div className="error-panel-title">{title}</div>
-        <div className="error-panel-message">{error.message}</div>
+        <div className="error-panel-title">{title ?? errorTitle(t, error.code)}</div>
+        <div
+          className="error-panel-message"
+          lang={translated ? undefined : 'en'}
+          title={!translated && language !== 'en' ? t('ui.englishMessage') : undefined}
+        >
+          {message}
+        </div>
         {where && (
           <div className="error-panel-location">
-            <span className="error-panel-location-label">Location</span> {where}
+            <span className="error-panel-location-label">{t('ui.location')}</span> {where}
           </div>
         )}
         {note && <div className="error-panel-note">{note}</div>}
         {error.detail && error.detail !== error.message && (
           <details className="error-panel-detail">
-            <summary>Technical details</summary>
-            <pre>{error.detail}</pre>
+            <summary>{t('ui.technicalDetails')}</summary>
+            <pre lang="en">{error.detail}</pre>
           </details>
         )}
       </div>
       {onDismiss && (
         <button type="button" className="button button-ghost button-small" onClick={onDismiss}>
-          {dismissLabel}
+          {dismissLabel ?? t('ui.dismiss')}
         </button>
       )}
     </div>

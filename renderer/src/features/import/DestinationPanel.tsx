@@ -1,7 +1,8 @@
 // Where the import goes: a new source, or a new dated snapshot of the source it looks like.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { SourceInfo } from '../../../../shared/api';
 import type { ImportInspection } from '../../../../shared/import/types';
+import { Message, useT } from '../../i18n/I18nProvider';
 import { freeSourceName } from './import-model';
 
 interface DestinationPanelProps {
@@ -23,6 +24,7 @@ function baseName(file: string): string {
 
 export function DestinationPanel(props: DestinationPanelProps) {
   const { inspection, sources, sourceName, onSourceName, snapshotDate, onSnapshotDate, replace, onReplace, disabled } = props;
+  const t = useT();
   const match = inspection.match;
   const target = match ? sources.find((s) => s.name === match.source) : undefined;
   const clash = target?.snapshots.find((s) => s.date === snapshotDate);
@@ -35,7 +37,7 @@ export function DestinationPanel(props: DestinationPanelProps) {
   return (
     <div className="destination" data-testid="import-destination">
       <label className="destination-field">
-        <span className="field-label">Source</span>
+        <span className="field-label">{t('import.fieldSource')}</span>
         <input
           type="text"
           className="input"
@@ -50,7 +52,7 @@ export function DestinationPanel(props: DestinationPanelProps) {
         />
       </label>
       <label className="destination-field destination-date">
-        <span className="field-label">Snapshot date</span>
+        <span className="field-label">{t('import.fieldSnapshotDate')}</span>
         <input
           type="date"
           className="input"
@@ -65,29 +67,21 @@ export function DestinationPanel(props: DestinationPanelProps) {
         {match ? (
           <>
             <div>
-              {/^same columns/i.test(match.reason) ? (
-                <>
-                  <strong>Same columns as “{match.source}”</strong>: this will be added as the snapshot of{' '}
-                  <strong>{snapshotDate}</strong>
-                </>
-              ) : (
-                <>
-                  <strong>Added to “{match.source}”</strong> as the snapshot of <strong>{snapshotDate}</strong>
-                  <span className="warning-text">: its columns differ from the earlier snapshots</span>
-                </>
-              )}
-              {target && (
-                <span className="muted">
-                  {' '}
-                  ({target.snapshots.length} {target.snapshots.length === 1 ? 'snapshot' : 'snapshots'} so far)
-                </span>
-              )}
-              .
+              <Message
+                id={/^same columns/i.test(match.reason) ? 'import.matchSameColumns' : 'import.matchDifferentColumns'}
+                values={{
+                  source: match.source,
+                  date: snapshotDate,
+                  count: target?.snapshots.length ?? 0,
+                  m: (chunks: ReactNode[]) => <span className="muted">{chunks}</span>,
+                  w: (chunks: ReactNode[]) => <span className="warning-text">{chunks}</span>,
+                }}
+              />
             </div>
             {clash ? (
               <label className="destination-replace warning-text">
                 <input type="checkbox" checked={replace} disabled={disabled} onChange={(e) => onReplace(e.target.checked)} data-testid="replace-snapshot" />
-                “{match.source}” already has a snapshot of {snapshotDate} ({clash.rowCount.toLocaleString('en-US')} rows, from {clash.file}): replace it
+                {t('import.replaceSnapshot', { source: match.source, date: snapshotDate, rows: clash.rowCount, file: clash.file })}
               </label>
             ) : null}
             <button
@@ -101,15 +95,15 @@ export function DestinationPanel(props: DestinationPanelProps) {
                 onSourceName(fresh);
               }}
             >
-              Import as a new source instead
+              {t('import.newSourceInstead')}
             </button>
           </>
         ) : (
           <>
             <div>
-              A new source, with its first snapshot dated <strong>{snapshotDate || '…'}</strong>.
+              <Message id="import.newSource" values={{ date: snapshotDate || '…' }} />
             </div>
-            <div className="muted">Later exports with the same columns are added to it as new snapshots.</div>
+            <div className="muted">{t('import.laterExports')}</div>
           </>
         )}
       </div>

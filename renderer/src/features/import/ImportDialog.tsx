@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FileRef, QdError, SourceInfo } from '../../../../shared/api';
 import type { ImportReport, ImportSettings, ImportWarning } from '../../../../shared/import/types';
 import { useBackend } from '../../app/backend-context';
+import { EngineText } from '../../i18n/EngineText';
+import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Modal } from '../../ui/Modal';
@@ -13,7 +15,7 @@ import {
   ambiguousExample,
   editRole,
   effectiveRoles,
-  ENCODING_LABEL,
+  encodingLabel,
   isIsoDate,
   requestRoles,
   requestSettings,
@@ -52,6 +54,8 @@ const FORMAT_BOUND: readonly (keyof ImportSettings)[] = ['encoding', 'delimiter'
 
 export function ImportDialog({ session, sources, onClose, onImported }: ImportDialogProps) {
   const { api } = useBackend();
+  const t = useT();
+  const file = session.fileName;
   const [fixed, setFixed] = useState<FixedSettings>({});
   const [roleEdits, setRoleEdits] = useState<RoleEdits>({});
   const [sourceName, setSourceName] = useState<string | null>(null);
@@ -93,8 +97,8 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
 
   const columnNames = useMemo(() => inspection?.columns.map((c) => c.name) ?? [], [inspection]);
   const roles = useMemo(
-    () => (inspection ? effectiveRoles(inspection.roles, roleEdits, columnNames) : []),
-    [inspection, roleEdits, columnNames],
+    () => (inspection ? effectiveRoles(inspection.roles, roleEdits, columnNames, t('import.reasonChosen')) : []),
+    [inspection, roleEdits, columnNames, t],
   );
   const assignRole = (role: string, column: string | null) => {
     if (!inspection) return;
@@ -111,15 +115,15 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
     : !inspection
       ? null
       : state.error && !state.loading
-        ? 'The file cannot be read with these settings'
+        ? t('import.blockerUnreadable')
         : !current || state.loading
-          ? 'Reading the file with your settings…'
+          ? t('import.blockerReading')
           : finalName.trim() === ''
-            ? 'Give the source a name'
+            ? t('import.blockerName')
             : !isIsoDate(date)
-              ? 'Choose a snapshot date'
+              ? t('import.blockerDate')
               : clash && !replace
-                ? 'Choose another date, or replace that snapshot'
+                ? t('import.blockerClash')
                 : null;
   const canImport = Boolean(session.file && inspection && !blocker && !running);
 
@@ -140,88 +144,95 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
   const settings = inspection?.settings;
   const summary = inspection && settings && (
     <div className="import-summary" data-testid="import-summary">
-      <span>{settings.format === 'xlsx' ? `Excel workbook${settings.sheet ? `, sheet “${settings.sheet}”` : ''}` : 'CSV'}</span>
+      <span>
+        {settings.format === 'xlsx'
+          ? settings.sheet
+            ? t('import.summaryExcelSheet', { sheet: settings.sheet })
+            : t('import.summaryExcel')
+          : t('import.summaryCsv')}
+      </span>
       {settings.format === 'csv' && (
         <>
           <span className="dot" aria-hidden="true" />
-          <span>{ENCODING_LABEL[settings.encoding]}</span>
+          <span>{encodingLabel(t, settings.encoding)}</span>
         </>
       )}
       <span className="dot" aria-hidden="true" />
-      <span data-testid="import-row-count">{rowCountText(inspection)}</span>
+      <span data-testid="import-row-count">{rowCountText(t, inspection)}</span>
       <span className="dot" aria-hidden="true" />
-      <span>
-        {inspection.columns.length} {inspection.columns.length === 1 ? 'column' : 'columns'}
-      </span>
+      <span>{t('common.columns', { count: inspection.columns.length })}</span>
       {inspection.preset && (
         <span className="preset-pill" data-testid="import-preset">
-          Looks like a {inspection.preset} export
+          {t('import.presetLooksLike', { preset: inspection.preset })}
         </span>
       )}
     </div>
   );
 
   return (
-    <Modal label={`Import ${session.fileName}`} onClose={running ? undefined : onClose} className="import-dialog" testId="import-dialog">
+    <Modal label={t('import.title', { file })} onClose={running ? undefined : onClose} className="import-dialog" testId="import-dialog">
       <header className="import-dialog-header">
         <div className="import-dialog-heading">
-          <h2 className="import-dialog-title">Import {session.fileName}</h2>
+          <h2 className="import-dialog-title">{t('import.title', { file })}</h2>
           {summary ?? (
             <div className="import-summary muted">
               {session.uploadError || (state.error && !state.loading)
-                ? 'The file could not be read'
+                ? t('import.statusUnreadable')
                 : session.file
-                  ? 'Reading the file…'
-                  : 'Uploading the file…'}
+                  ? t('import.statusReading')
+                  : t('import.statusUploading')}
             </div>
           )}
         </div>
         {state.loading && inspection && (
           <span className="running-pill" data-testid="inspect-loading">
-            Updating preview…
+            {t('import.updatingPreview')}
           </span>
         )}
-        <button type="button" className="icon-button icon-button-large" aria-label="Close" title="Close (Esc)" disabled={running} onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button icon-button-large"
+          aria-label={t('common.close')}
+          title={t('import.closeTitle')}
+          disabled={running}
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
 
       <div className="import-dialog-body">
-        <aside className="import-dialog-side" aria-label="Settings">
+        <aside className="import-dialog-side" aria-label={t('import.settingsLabel')}>
           <SettingsPanel inspection={inspection} fixed={fixed} onChange={changeSettings} disabled={running || !session.file} />
         </aside>
         <div className="import-dialog-main">
           {session.uploadError && (
             <ErrorPanel
-              title={`Could not read ${session.fileName}`}
+              title={t('import.couldNotRead', { file })}
               error={session.uploadError}
-              note="Nothing was imported: the workspace is unchanged."
+              note={t('import.nothingImported')}
               testId="import-error"
             />
           )}
           {!session.file && !session.uploadError && (
             <div className="import-loading">
-              <div>Uploading {session.fileName}…</div>
-              <ProgressBar fraction={null} label={`Uploading ${session.fileName}`} />
+              <div>{t('import.uploadingFile', { file })}</div>
+              <ProgressBar fraction={null} label={t('import.uploadingFile', { file })} />
             </div>
           )}
           {state.error && (
             <ErrorPanel
-              title={`Could not read ${session.fileName}`}
+              title={t('import.couldNotRead', { file })}
               error={state.error}
-              note={
-                inspection
-                  ? 'The preview below is from your previous settings. Nothing was imported: the workspace is unchanged.'
-                  : 'Nothing was imported: the workspace is unchanged. Change a setting on the left to read the file differently.'
-              }
+              note={inspection ? t('import.notePreviousPreview') : t('import.noteChangeSetting')}
               testId="import-error"
               compact
             />
           )}
           {session.file && !inspection && !state.error && (
             <div className="import-loading">
-              <div>Reading {session.fileName}…</div>
-              <ProgressBar fraction={null} label={`Reading ${session.fileName}`} />
+              <div>{t('import.readingFile', { file })}</div>
+              <ProgressBar fraction={null} label={t('import.readingFile', { file })} />
             </div>
           )}
           {inspection && (
@@ -229,6 +240,7 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
               <ImportWarnings
                 warnings={warnings}
                 dateSample={ambiguity?.sample ?? null}
+                dateOrder={inspection.settings.dateOrder}
                 snapshotDiffs={target ? { source: target.name, diffs: snapshotKindDiffs(inspection.columns, target.columns) } : null}
                 columns={inspection.columns}
                 fixed={fixed}
@@ -244,13 +256,13 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
                   data-testid="import-tab-preview"
                   onClick={() => setTab('preview')}
                 >
-                  Preview
+                  {t('import.tabPreview')}
                   <span className="tab-count">
                     {inspection.preview.length === 0
-                      ? 'no rows'
+                      ? t('import.previewNoRows')
                       : inspection.preview.length < inspection.rowCount
-                        ? `first ${inspection.preview.length} rows`
-                        : `all ${inspection.preview.length} rows`}
+                        ? t('import.previewFirstRows', { count: inspection.preview.length })
+                        : t('import.previewAllRows', { count: inspection.preview.length })}
                   </span>
                 </button>
                 <button
@@ -261,8 +273,8 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
                   data-testid="import-tab-roles"
                   onClick={() => setTab('roles')}
                 >
-                  Roles
-                  <span className="tab-count">{roles.length} assigned</span>
+                  {t('import.tabRoles')}
+                  <span className="tab-count">{t('import.rolesAssigned', { count: roles.length })}</span>
                 </button>
               </div>
               <div className={`import-tab-panel ${state.loading ? 'is-stale' : ''}`}>
@@ -297,9 +309,9 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
       <footer className="import-dialog-footer">
         {run.state.status === 'failed' && (
           <ErrorPanel
-            title={`Could not import ${session.fileName}`}
+            title={t('import.couldNotImport', { file })}
             error={run.state.error}
-            note="Nothing was imported: the workspace is unchanged."
+            note={t('import.nothingImported')}
             onDismiss={run.reset}
             testId="import-error"
             compact
@@ -307,7 +319,7 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
         )}
         {run.state.status === 'cancelled' && (
           <div className="notice notice-compact" data-testid="import-cancelled">
-            <strong>Import cancelled.</strong> <span className="muted">The workspace is unchanged.</span>
+            <strong>{t('import.cancelledTitle')}</strong> <span className="muted">{t('import.cancelledText')}</span>
           </div>
         )}
         {inspection && (
@@ -327,13 +339,22 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
           {run.state.status === 'running' ? (
             <div className="import-running" data-testid="import-progress">
               <div className="import-running-text">
-                <strong>Importing {session.fileName}</strong>
+                <strong>{t('import.stepImporting', { file })}</strong>
                 <span className="muted">
-                  {run.state.progress?.message ?? 'Starting…'}
-                  {run.state.progress?.fraction != null ? ` · ${Math.round(run.state.progress.fraction * 100)}%` : ''}
+                  {run.state.progress ? (
+                    <EngineText text={run.state.progress} english={run.state.progress.message} />
+                  ) : (
+                    t('import.starting')
+                  )}
+                  {run.state.progress?.fraction != null && (
+                    <>
+                      {' · '}
+                      {t('import.progressPercent', { fraction: run.state.progress.fraction })}
+                    </>
+                  )}
                 </span>
               </div>
-              <ProgressBar fraction={run.state.progress?.fraction ?? null} label={`Importing ${session.fileName}`} />
+              <ProgressBar fraction={run.state.progress?.fraction ?? null} label={t('import.stepImporting', { file })} />
               <button
                 type="button"
                 className="button"
@@ -341,14 +362,14 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
                 disabled={run.state.cancelling}
                 data-testid="import-cancel"
               >
-                {run.state.cancelling ? 'Cancelling…' : 'Cancel import'}
+                {run.state.cancelling ? t('import.cancelling') : t('import.cancelImport')}
               </button>
             </div>
           ) : (
             <>
               {blocker && <span className="import-blocker muted">{blocker}</span>}
               <button type="button" className="button" onClick={onClose} data-testid="import-close">
-                Cancel
+                {t('common.cancel')}
               </button>
               <button
                 type="button"
@@ -357,7 +378,7 @@ export function ImportDialog({ session, sources, onClose, onImported }: ImportDi
                 onClick={() => void confirm()}
                 data-testid="import-confirm"
               >
-                {inspection?.match ? 'Add snapshot' : 'Import'}
+                {inspection?.match ? t('import.addSnapshot') : t('import.import')}
               </button>
             </>
           )}

@@ -1,7 +1,8 @@
 // The short summary shown after an import: what went where, and what to know about it.
 import { useEffect, useState } from 'react';
 import type { ImportReport } from '../../../../shared/import/types';
-import { formatInteger } from '../../ui/format';
+import { EngineText } from '../../i18n/EngineText';
+import { Message, useT } from '../../i18n/I18nProvider';
 import { warningTitle } from './import-model';
 
 /** A summary without warnings hides itself after this long; one with warnings stays until dismissed. */
@@ -15,6 +16,7 @@ interface ImportNoticeProps {
 }
 
 export function ImportNotice({ report, fileName, snapshotCount, onDismiss }: ImportNoticeProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const warnings = report.warnings;
   useEffect(() => {
@@ -22,48 +24,45 @@ export function ImportNotice({ report, fileName, snapshotCount, onDismiss }: Imp
     const timer = setTimeout(onDismiss, DONE_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [warnings.length, onDismiss]);
-  const rows = `${formatInteger(report.rowCount)} ${report.rowCount === 1 ? 'row' : 'rows'}`;
+  const facts = [
+    t('import.doneRowsColumns', { rows: report.rowCount, columns: report.columns.length }),
+    report.addedSnapshot
+      ? snapshotCount !== null
+        ? t('import.doneSnapshotsNow', { count: snapshotCount })
+        : null
+      : t('import.doneSnapshotOf', { date: report.snapshotDate }),
+    t('import.doneRoles', { count: report.roles.length }),
+    report.preset ? t('import.donePreset', { preset: report.preset }) : null,
+  ].filter((x): x is string => x !== null);
   return (
     <div className="notice notice-success" data-testid="import-done">
       <div className="notice-row">
         <div className="notice-text">
-          {report.addedSnapshot ? (
-            <strong>
-              Added {fileName} to “{report.source}” as the snapshot of {report.snapshotDate}
-            </strong>
-          ) : (
-            <strong>
-              Imported {fileName} as “{report.source}”
-            </strong>
-          )}
+          <Message
+            id={report.addedSnapshot ? 'import.doneAddedSnapshot' : 'import.doneImported'}
+            values={{ file: fileName, source: report.source, date: report.snapshotDate }}
+          />
           <span className="muted" data-testid="import-done-summary">
-            {rows} and {formatInteger(report.columns.length)} columns
-            {report.addedSnapshot
-              ? snapshotCount !== null
-                ? ` · ${snapshotCount} snapshots now`
-                : ''
-              : ` · snapshot of ${report.snapshotDate}`}
-            {` · ${report.roles.length} ${report.roles.length === 1 ? 'role' : 'roles'} recognised`}
-            {report.preset ? ` · ${report.preset} export` : ''}
+            {facts.join(' · ')}
             {warnings.length > 0 && (
               <>
                 {' · '}
                 <button type="button" className="link-button warning-text" onClick={() => setOpen(!open)} aria-expanded={open}>
-                  {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'}
+                  {t('import.doneWarnings', { count: warnings.length })}
                 </button>
               </>
             )}
           </span>
         </div>
         <button type="button" className="button button-ghost button-small" onClick={onDismiss}>
-          Dismiss
+          {t('ui.dismiss')}
         </button>
       </div>
       {open && (
         <ul className="notice-warnings" data-testid="import-done-warnings">
           {warnings.map((w, i) => (
             <li key={i}>
-              <strong>{warningTitle(w)}</strong> {w.message}
+              <strong>{warningTitle(t, w)}</strong> <EngineText text={w} english={w.message} />
             </li>
           ))}
         </ul>

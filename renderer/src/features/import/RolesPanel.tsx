@@ -2,7 +2,9 @@
 // entity they describe. Analyses refer to roles, so this is what makes templates survive a change
 // of CRM. Corrections are sent with the import and remembered for files of the same shape.
 import { useEffect, useRef, useState } from 'react';
-import type { ColumnPlan, RoleAssignment } from '../../../../shared/import/types';
+import type { ColumnPlan, RoleAssignment, ValueKind } from '../../../../shared/import/types';
+import { engineText } from '../../../../shared/i18n';
+import { Message, useT } from '../../i18n/I18nProvider';
 import { confidenceText, KIND_LABEL, ORIGIN_LABEL } from './import-model';
 import { kindFits, roleGroupsFor } from './role-catalog';
 
@@ -20,8 +22,9 @@ interface RolesPanelProps {
 const NONE = '';
 
 export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disabled }: RolesPanelProps) {
+  const t = useT();
   const byRole = new Map(roles.map((r) => [r.role, r]));
-  const groups = roleGroupsFor(roles.map((r) => r.role));
+  const groups = roleGroupsFor(t, roles.map((r) => r.role));
   const [open, setOpen] = useState<ReadonlySet<string>>(
     () => new Set(groups.filter((g) => g.roles.some((r) => byRole.has(r.id))).map((g) => g.entity).concat(groups.length > 0 ? [groups[0]!.entity] : [])),
   );
@@ -37,17 +40,14 @@ export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disa
 
   const mapped = new Set(roles.map((r) => r.column));
   const kindOf = new Map(columns.map((c) => [c.name, c.kind]));
+  const kindOfColumn = (name: string): ValueKind => kindOf.get(name) ?? 'text';
   const wasProposed = new Map(proposed.filter((p) => !byRole.has(p.role)).map((p) => [p.role, p.column]));
   const unmapped = columns.filter((c) => !mapped.has(c.name));
 
   return (
     <div className="roles-panel" data-testid="roles-panel">
       <p className="roles-intro">
-        Analyses refer to these roles, not to column names, so the same dashboards work on any CRM’s export.{' '}
-        <strong>
-          {mapped.size} of {columns.length} columns
-        </strong>{' '}
-        have a role. Your corrections are remembered for files with the same columns.
+        <Message id="import.rolesIntro" values={{ mapped: mapped.size, total: columns.length }} />
       </p>
       {groups.map((g) => {
         const isOpen = open.has(g.entity);
@@ -69,9 +69,7 @@ export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disa
                 {isOpen ? '▾' : '▸'}
               </span>
               {g.label}
-              <span className="muted">
-                {assigned} of {g.roles.length} assigned
-              </span>
+              <span className="muted">{t('import.groupAssigned', { assigned, total: g.roles.length })}</span>
             </button>
             {isOpen && (
               <div className="roles-grid">
@@ -86,7 +84,9 @@ export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disa
                     >
                       <label className="role-label" htmlFor={`role-${entry.id}`} title={entry.description}>
                         {entry.label}
-                        <span className="role-id">{entry.id}</span>
+                        <span className="role-id" translate="no">
+                          {entry.id}
+                        </span>
                       </label>
                       <select
                         id={`role-${entry.id}`}
@@ -96,29 +96,30 @@ export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disa
                         data-testid={`role-select-${entry.id}`}
                         onChange={(e) => onAssign(entry.id, e.target.value === NONE ? null : e.target.value)}
                       >
-                        <option value={NONE}>— none —</option>
+                        <option value={NONE}>{t('import.roleNone')}</option>
                         {columns.map((c) => (
                           <option key={c.index} value={c.name}>
-                            {c.name}
-                            {kindFits(entry, c.kind) ? '' : ` (${KIND_LABEL[c.kind]})`}
+                            {kindFits(entry, c.kind) ? c.name : t('import.columnOfKind', { column: c.name, kind: t(KIND_LABEL[c.kind]) })}
                           </option>
                         ))}
                       </select>
-                      {a && !kindFits(entry, kindOf.get(a.column) ?? 'text') ? (
+                      {a && !kindFits(entry, kindOfColumn(a.column)) ? (
                         <span className="role-origin role-origin-mismatch" data-testid={`role-origin-${entry.id}`}>
-                          {a.column} is {KIND_LABEL[kindOf.get(a.column) ?? 'text']}
+                          {t('import.kindMismatch', { column: a.column, kind: t(KIND_LABEL[kindOfColumn(a.column)]) })}
                         </span>
                       ) : a ? (
                         <span
                           className={`role-origin role-origin-${a.origin}`}
-                          title={`${a.reason} (${Math.round(a.confidence * 100)}% confidence)`}
+                          title={t('import.originTitle', { reason: engineText(t, a.reasonText, a.reason), confidence: a.confidence })}
                           data-testid={`role-origin-${entry.id}`}
                         >
-                          {a.origin === 'detected' ? `${ORIGIN_LABEL.detected}, ${confidenceText(a.confidence)}` : ORIGIN_LABEL[a.origin]}
+                          {a.origin === 'detected'
+                            ? t('import.originDetectedWith', { confidence: confidenceText(t, a.confidence) })
+                            : t(ORIGIN_LABEL[a.origin])}
                         </span>
                       ) : wasProposed.has(entry.id) ? (
-                        <span className="role-origin role-origin-removed" data-testid={`role-origin-${entry.id}`} title="Proposed by the detection, removed by you">
-                          was {wasProposed.get(entry.id)}
+                        <span className="role-origin role-origin-removed" data-testid={`role-origin-${entry.id}`} title={t('import.removedTitle')}>
+                          {t('import.wasColumn', { column: wasProposed.get(entry.id) ?? '' })}
                         </span>
                       ) : (
                         <span className="role-origin role-origin-none" />
@@ -134,7 +135,7 @@ export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disa
       {unmapped.length > 0 && (
         <section className="roles-group">
           <div className="roles-group-head roles-group-static">
-            Columns without a role <span className="muted">{unmapped.length}</span>
+            {t('import.unmappedTitle')} <span className="muted">{unmapped.length}</span>
           </div>
           <div className="roles-grid">
             {unmapped.map((c) => (
@@ -151,17 +152,16 @@ export function RolesPanel({ columns, roles, proposed, onAssign, focusRole, disa
                   className="select select-compact"
                   value={NONE}
                   disabled={disabled}
-                  aria-label={`Role of ${c.name}`}
+                  aria-label={t('import.roleOfColumn', { column: c.name })}
                   data-testid={`column-role-${c.name}`}
                   onChange={(e) => e.target.value !== NONE && onAssign(e.target.value, c.name)}
                 >
-                  <option value={NONE}>Give it a role…</option>
+                  <option value={NONE}>{t('import.giveItRole')}</option>
                   {groups.map((g) => (
                     <optgroup key={g.entity} label={g.label}>
                       {g.roles.map((r) => (
                         <option key={r.id} value={r.id}>
-                          {r.label}
-                          {byRole.has(r.id) ? ` (now ${byRole.get(r.id)!.column})` : ''}
+                          {byRole.has(r.id) ? t('import.roleNowOn', { role: r.label, column: byRole.get(r.id)!.column }) : r.label}
                         </option>
                       ))}
                     </optgroup>

@@ -3,11 +3,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ImportInspection, ImportSettings, TextEncoding } from '../../../../shared/import/types';
 import { TEXT_ENCODINGS } from '../../../../shared/import/types';
+import { useT } from '../../i18n/I18nProvider';
 import {
   DATE_ORDER_OPTIONS,
   DECIMAL_OPTIONS,
   DELIMITER_OPTIONS,
-  ENCODING_LABEL,
+  encodingLabel,
   ESCAPE_OPTIONS,
   nullTokensText,
   parseNullTokens,
@@ -15,7 +16,9 @@ import {
   THOUSANDS_OPTIONS,
   withSetting,
   type FixedSettings,
+  type SettingOption,
 } from './import-model';
+import './settings-panel.css';
 
 interface SettingsPanelProps {
   inspection: ImportInspection | null;
@@ -29,55 +32,43 @@ type Key = keyof ImportSettings;
 const OTHER = '\u0000other';
 
 export function SettingsPanel({ inspection, fixed, onChange, disabled }: SettingsPanelProps) {
+  const t = useT();
+  const translated = <T extends string>(options: readonly SettingOption<T>[]) => options.map((o) => ({ value: o.value, label: t(o.label) }));
   const value = <K extends Key>(key: K): ImportSettings[K] | undefined => (fixed[key] ?? inspection?.settings[key]) as ImportSettings[K] | undefined;
   const set = <K extends Key>(key: K, v: ImportSettings[K] | undefined) => onChange(withSetting(fixed, key, v));
   const format = value('format');
   const isCsv = format !== 'xlsx';
 
-  const row = (key: Key, label: string, control: ReactNode, hint?: string) => (
-    <SettingRow key={key} name={key} label={label} fixed={fixed[key] !== undefined} known={inspection !== null} onReset={() => set(key, undefined)} disabled={disabled} hint={hint}>
-      {control}
-    </SettingRow>
-  );
+  const rowState: RowState = { fixed, known: inspection !== null, disabled, reset: (key) => set(key, undefined) };
 
   return (
     <div className="import-settings" data-testid="import-settings">
-      <SettingsGroup title="File">
-        {row(
-          'format',
-          'Format',
+      <SettingsGroup title={t('import.groupFile')}>
+        <SettingRow setting="format" label={t('import.settingFormat')} state={rowState}>
           <SelectControl
             name="format"
             value={format}
             options={[
-              { value: 'csv', label: 'CSV or text' },
-              { value: 'xlsx', label: 'Excel workbook' },
+              { value: 'csv', label: t('import.formatCsvText') },
+              { value: 'xlsx', label: t('import.summaryExcel') },
             ]}
             onChange={(v) => set('format', v)}
             disabled={disabled}
-          />,
-        )}
-        {isCsv &&
-          row(
-            'encoding',
-            'Encoding',
+          />
+        </SettingRow>
+        {isCsv && (
+          <SettingRow setting="encoding" label={t('import.settingEncoding')} state={rowState}>
             <SelectControl
               name="encoding"
               value={value('encoding')}
-              options={TEXT_ENCODINGS.map((e: TextEncoding) => ({ value: e, label: ENCODING_LABEL[e] }))}
+              options={TEXT_ENCODINGS.map((e: TextEncoding) => ({ value: e, label: encodingLabel(t, e) }))}
               onChange={(v) => set('encoding', v)}
               disabled={disabled}
-            />,
-          )}
+            />
+          </SettingRow>
+        )}
         {!isCsv && (
-          <SettingRow
-            name="sheet"
-            label="Sheet"
-            fixed={fixed.sheet !== undefined}
-            known={inspection !== null}
-            onReset={() => set('sheet', undefined)}
-            disabled={disabled}
-          >
+          <SettingRow setting="sheet" label={t('import.settingSheet')} state={rowState}>
             {/* A list rather than a drop-down: every sheet of the workbook is in view at once. */}
             <select
               id="setting-sheet"
@@ -91,7 +82,9 @@ export function SettingsPanel({ inspection, fixed, onChange, disabled }: Setting
               {(inspection?.sheets ?? []).map((s) => (
                 <option key={s.name} value={s.name} className={s.hidden ? 'sheet-hidden' : undefined}>
                   {s.name}
-                  {s.hidden ? ' (hidden)' : ''} · {s.rows.toLocaleString('en-US')} {s.rows === 1 ? 'row' : 'rows'} × {s.columns}
+                  {s.hidden && <> {t('import.sheetHidden')}</>}
+                  {' · '}
+                  {t('import.sheetSize', { rows: s.rows, columns: s.columns })}
                 </option>
               ))}
             </select>
@@ -99,73 +92,55 @@ export function SettingsPanel({ inspection, fixed, onChange, disabled }: Setting
         )}
       </SettingsGroup>
 
-      <SettingsGroup title="Layout">
-        {isCsv &&
-          row(
-            'delimiter',
-            'Delimiter',
-            <DelimiterControl value={value('delimiter')} onChange={(v) => set('delimiter', v)} disabled={disabled} />,
-          )}
-        {isCsv &&
-          row(
-            'quote',
-            'Quote',
-            <SelectControl name="quote" value={value('quote')} options={QUOTE_OPTIONS} onChange={(v) => set('quote', v)} disabled={disabled} />,
-          )}
-        {isCsv &&
-          row(
-            'escape',
-            'Escape',
-            <SelectControl name="escape" value={value('escape')} options={ESCAPE_OPTIONS} onChange={(v) => set('escape', v)} disabled={disabled} />,
-          )}
-        {row(
-          'skipRows',
-          'Lines to skip',
-          <NumberControl name="skipRows" value={value('skipRows')} min={0} max={10000} onChange={(v) => set('skipRows', v)} disabled={disabled} />,
-          'Title or note lines above the header',
+      <SettingsGroup title={t('import.groupLayout')}>
+        {isCsv && (
+          <SettingRow setting="delimiter" label={t('import.settingDelimiter')} state={rowState}>
+            <DelimiterControl value={value('delimiter')} onChange={(v) => set('delimiter', v)} disabled={disabled} />
+          </SettingRow>
         )}
-        {row(
-          'headerRows',
-          'Header rows',
-          <NumberControl name="headerRows" value={value('headerRows')} min={0} max={5} onChange={(v) => set('headerRows', v)} disabled={disabled} />,
-          '0 when the file has no header',
+        {isCsv && (
+          <SettingRow setting="quote" label={t('import.settingQuote')} state={rowState}>
+            <SelectControl name="quote" value={value('quote')} options={translated(QUOTE_OPTIONS)} onChange={(v) => set('quote', v)} disabled={disabled} />
+          </SettingRow>
         )}
+        {isCsv && (
+          <SettingRow setting="escape" label={t('import.settingEscape')} state={rowState}>
+            <SelectControl name="escape" value={value('escape')} options={translated(ESCAPE_OPTIONS)} onChange={(v) => set('escape', v)} disabled={disabled} />
+          </SettingRow>
+        )}
+        <SettingRow setting="skipRows" label={t('import.settingSkipRows')} hint={t('import.hintSkipRows')} state={rowState}>
+          <NumberControl name="skipRows" value={value('skipRows')} min={0} max={10000} onChange={(v) => set('skipRows', v)} disabled={disabled} />
+        </SettingRow>
+        <SettingRow setting="headerRows" label={t('import.settingHeaderRows')} hint={t('import.hintHeaderRows')} state={rowState}>
+          <NumberControl name="headerRows" value={value('headerRows')} min={0} max={5} onChange={(v) => set('headerRows', v)} disabled={disabled} />
+        </SettingRow>
       </SettingsGroup>
 
-      <SettingsGroup title="Values">
-        {row(
-          'decimalSeparator',
-          'Decimal separator',
+      <SettingsGroup title={t('import.groupValues')}>
+        <SettingRow setting="decimalSeparator" label={t('import.settingDecimal')} state={rowState}>
           <SelectControl
             name="decimalSeparator"
             value={value('decimalSeparator')}
-            options={DECIMAL_OPTIONS}
+            options={translated(DECIMAL_OPTIONS)}
             onChange={(v) => set('decimalSeparator', v)}
             disabled={disabled}
-          />,
-        )}
-        {row(
-          'thousandsSeparator',
-          'Thousands separator',
+          />
+        </SettingRow>
+        <SettingRow setting="thousandsSeparator" label={t('import.settingThousands')} state={rowState}>
           <SelectControl
             name="thousandsSeparator"
             value={value('thousandsSeparator')}
-            options={THOUSANDS_OPTIONS}
+            options={translated(THOUSANDS_OPTIONS)}
             onChange={(v) => set('thousandsSeparator', v)}
             disabled={disabled}
-          />,
-        )}
-        {row(
-          'dateOrder',
-          'Date order',
-          <SelectControl name="dateOrder" value={value('dateOrder')} options={DATE_ORDER_OPTIONS} onChange={(v) => set('dateOrder', v)} disabled={disabled} />,
-        )}
-        {row(
-          'nullTokens',
-          'Empty values',
-          <NullTokensControl value={value('nullTokens')} onChange={(v) => set('nullTokens', v)} disabled={disabled} />,
-          'Read as empty, besides empty cells',
-        )}
+          />
+        </SettingRow>
+        <SettingRow setting="dateOrder" label={t('import.settingDateOrder')} state={rowState}>
+          <SelectControl name="dateOrder" value={value('dateOrder')} options={translated(DATE_ORDER_OPTIONS)} onChange={(v) => set('dateOrder', v)} disabled={disabled} />
+        </SettingRow>
+        <SettingRow setting="nullTokens" label={t('import.settingNullTokens')} hint={t('import.hintNullTokens')} state={rowState}>
+          <NullTokensControl value={value('nullTokens')} onChange={(v) => set('nullTokens', v)} disabled={disabled} />
+        </SettingRow>
       </SettingsGroup>
     </div>
   );
@@ -180,19 +155,28 @@ function SettingsGroup({ title, children }: { title: string; children: ReactNode
   );
 }
 
-interface SettingRowProps {
-  name: string;
-  label: string;
-  fixed: boolean;
+/** What every setting row needs from the panel: the fixed settings and how to undo one. */
+interface RowState {
+  fixed: FixedSettings;
   /** An inspection answered: "detected" means something. */
   known: boolean;
-  onReset: () => void;
   disabled: boolean;
+  reset: (key: Key) => void;
+}
+
+interface SettingRowProps {
+  setting: Key;
+  label: string;
   hint?: string | undefined;
+  state: RowState;
   children: ReactNode;
 }
 
-function SettingRow({ name, label, fixed, known, onReset, disabled, hint, children }: SettingRowProps) {
+function SettingRow({ setting: name, label, hint, state, children }: SettingRowProps) {
+  const fixed = state.fixed[name] !== undefined;
+  const { known, disabled } = state;
+  const onReset = () => state.reset(name);
+  const t = useT();
   return (
     <div className="setting" data-testid={`setting-row-${name}`} data-state={fixed ? 'fixed' : 'detected'}>
       <div className="setting-head">
@@ -203,15 +187,15 @@ function SettingRow({ name, label, fixed, known, onReset, disabled, hint, childr
           <button
             type="button"
             className="setting-state setting-state-fixed"
-            title="Set by you. Click to detect it again."
+            title={t('import.settingFixedTitle')}
             onClick={onReset}
             disabled={disabled}
             data-testid={`reset-${name}`}
           >
-            set by you <span aria-hidden="true">↺</span>
+            {t('import.settingFixed')} <span aria-hidden="true">↺</span>
           </button>
         ) : (
-          known && <span className="setting-state">detected</span>
+          known && <span className="setting-state">{t('import.settingDetected')}</span>
         )}
       </div>
       {children}
@@ -250,6 +234,7 @@ function SelectControl<T extends string>({ name, value, options, onChange, disab
 }
 
 function DelimiterControl({ value, onChange, disabled }: { value: string | undefined; onChange: (v: string) => void; disabled: boolean }) {
+  const t = useT();
   const standard = value !== undefined && DELIMITER_OPTIONS.some((o) => o.value === value);
   const [other, setOther] = useState(false);
   const showOther = other || (value !== undefined && !standard);
@@ -274,16 +259,16 @@ function DelimiterControl({ value, onChange, disabled }: { value: string | undef
         {value === undefined && <option value="">…</option>}
         {DELIMITER_OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>
-            {o.label}
+            {t(o.label)}
           </option>
         ))}
-        <option value={OTHER}>Other…</option>
+        <option value={OTHER}>{t('import.delimiterOther')}</option>
       </select>
       {showOther && (
         <CommitInput
           className="input input-compact setting-other"
           testId="setting-delimiter-other"
-          ariaLabel="Other delimiter"
+          ariaLabel={t('import.delimiterOtherLabel')}
           value={standard ? '' : (value ?? '')}
           maxLength={3}
           onCommit={(v) => v && onChange(v)}
@@ -329,19 +314,20 @@ function NumberControl({ name, value, min, max, onChange, disabled }: NumberCont
 }
 
 function NullTokensControl({ value, onChange, disabled }: { value: string[] | undefined; onChange: (v: string[]) => void; disabled: boolean }) {
+  const t = useT();
   return (
     <CommitInput
       id="setting-nullTokens"
       className="input input-compact"
       testId="setting-nullTokens"
-      ariaLabel="Values read as empty"
+      ariaLabel={t('import.nullTokensLabel')}
       value={value ? nullTokensText(value) : ''}
       onCommit={(text) => {
         const tokens = parseNullTokens(text);
         if (nullTokensText(tokens) !== nullTokensText(value ?? [])) onChange(tokens);
       }}
       disabled={disabled}
-      title={value ? `Separate values with commas. Now: ${nullTokensText(value)}` : undefined}
+      title={value ? t('import.nullTokensTitle', { tokens: nullTokensText(value) }) : undefined}
     />
   );
 }

@@ -10,69 +10,83 @@ import type {
   TextEncoding,
   ValueKind,
 } from '../../../../shared/import/types';
+import type { Language, MessageKey, TranslateFn } from '../../../../shared/i18n';
+import { dateText, timestampText } from '../../ui/cell-text';
+import type { Formats } from '../../ui/format';
 
 export type FixedSettings = Partial<ImportSettings>;
 
-export const ENCODING_LABEL: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1252': 'Windows-1252 (Western Europe)',
-  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
-};
-
-export const DELIMITER_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: ',', label: 'Comma  ,' },
-  { value: ';', label: 'Semicolon  ;' },
-  { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Pipe  |' },
-  { value: ' ', label: 'Space' },
-];
-
-export function delimiterLabel(delimiter: string): string {
-  return DELIMITER_OPTIONS.find((o) => o.value === delimiter)?.label ?? `“${delimiter}”`;
+/** An option of a setting's drop-down: the value and the catalog key of its label. */
+export interface SettingOption<T extends string> {
+  value: T;
+  label: MessageKey;
 }
 
-export const QUOTE_OPTIONS: readonly { value: ImportSettings['quote']; label: string }[] = [
-  { value: '"', label: 'Double quote  "' },
-  { value: "'", label: "Single quote  '" },
-  { value: '', label: 'None' },
+/** The name of a text encoding; the single-byte ones say where they are used. */
+export function encodingLabel(t: TranslateFn, encoding: TextEncoding): string {
+  switch (encoding) {
+    case 'windows-1252':
+      return t('import.encodingWindows1252');
+    case 'iso-8859-1':
+      return t('import.encodingLatin1');
+    case 'utf-16le':
+      return 'UTF-16 LE';
+    case 'utf-16be':
+      return 'UTF-16 BE';
+    default:
+      return 'UTF-8';
+  }
+}
+
+export const DELIMITER_OPTIONS: readonly SettingOption<string>[] = [
+  { value: ',', label: 'import.delimiterComma' },
+  { value: ';', label: 'import.delimiterSemicolon' },
+  { value: '\t', label: 'import.delimiterTab' },
+  { value: '|', label: 'import.delimiterPipe' },
+  { value: ' ', label: 'import.delimiterSpace' },
 ];
 
-export const ESCAPE_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: '"', label: 'Doubled quote  ""' },
-  { value: '\\', label: 'Backslash  \\' },
-  { value: "'", label: "Single quote  '" },
-  { value: '', label: 'None' },
+export const QUOTE_OPTIONS: readonly SettingOption<ImportSettings['quote']>[] = [
+  { value: '"', label: 'import.quoteDouble' },
+  { value: "'", label: 'import.quoteSingle' },
+  { value: '', label: 'import.none' },
 ];
 
-export const DECIMAL_OPTIONS: readonly { value: ImportSettings['decimalSeparator']; label: string }[] = [
-  { value: '.', label: 'Point  1234.56' },
-  { value: ',', label: 'Comma  1234,56' },
+export const ESCAPE_OPTIONS: readonly SettingOption<string>[] = [
+  { value: '"', label: 'import.escapeDoubled' },
+  { value: '\\', label: 'import.escapeBackslash' },
+  { value: "'", label: 'import.quoteSingle' },
+  { value: '', label: 'import.none' },
 ];
 
-export const THOUSANDS_OPTIONS: readonly { value: ImportSettings['thousandsSeparator']; label: string }[] = [
-  { value: '', label: 'None  1234567' },
-  { value: ',', label: 'Comma  1,234,567' },
-  { value: '.', label: 'Point  1.234.567' },
-  { value: ' ', label: 'Space  1 234 567' },
-  { value: "'", label: "Apostrophe  1'234'567" },
+export const DECIMAL_OPTIONS: readonly SettingOption<ImportSettings['decimalSeparator']>[] = [
+  { value: '.', label: 'import.decimalPoint' },
+  { value: ',', label: 'import.decimalComma' },
 ];
 
-export const DATE_ORDER_OPTIONS: readonly { value: DateOrder; label: string }[] = [
-  { value: 'DMY', label: 'Day first  31/12/2026' },
-  { value: 'MDY', label: 'Month first  12/31/2026' },
-  { value: 'YMD', label: 'Year first  2026-12-31' },
+export const THOUSANDS_OPTIONS: readonly SettingOption<ImportSettings['thousandsSeparator']>[] = [
+  { value: '', label: 'import.thousandsNone' },
+  { value: ',', label: 'import.thousandsComma' },
+  { value: '.', label: 'import.thousandsPoint' },
+  { value: ' ', label: 'import.thousandsSpace' },
+  { value: "'", label: 'import.thousandsApostrophe' },
 ];
 
-export const KIND_LABEL: Record<ValueKind, string> = {
-  text: 'text',
-  integer: 'integer',
-  decimal: 'decimal',
-  percent: 'percent',
-  date: 'date',
-  timestamp: 'date & time',
-  boolean: 'yes/no',
+export const DATE_ORDER_OPTIONS: readonly SettingOption<DateOrder>[] = [
+  { value: 'DMY', label: 'import.dateDayFirst' },
+  { value: 'MDY', label: 'import.dateMonthFirst' },
+  { value: 'YMD', label: 'import.dateYearFirst' },
+];
+
+/** The catalog keys of the value kinds' names ("integer", "date & time"...). */
+export const KIND_LABEL: Record<ValueKind, MessageKey> = {
+  text: 'import.kindText',
+  integer: 'import.kindInteger',
+  decimal: 'import.kindDecimal',
+  percent: 'import.kindPercent',
+  date: 'import.kindDate',
+  timestamp: 'import.kindTimestamp',
+  boolean: 'import.kindBoolean',
 };
 
 /** The badge colour family of a value kind (the same families as the Data tab's type badges). */
@@ -119,34 +133,33 @@ const STRPTIME: Record<string, string> = {
 };
 
 /** A strptime format as Excel users write it: '%d/%m/%Y %H:%M' -> 'dd/mm/yyyy hh:mm'. */
-export function readableDateFormat(format: string): string {
-  if (format === 'excel-serial') return 'Excel date';
+export function readableDateFormat(t: TranslateFn, format: string): string {
+  if (format === 'excel-serial') return t('import.formatExcelDate');
   if (format === 'iso') return 'yyyy-mm-dd';
   return format.replace(/%(-?[a-zA-Z%])/g, (whole, code: string) => STRPTIME[code] ?? whole);
 }
 
 /** What the header of a preview column says about the values' format: a date pattern, a number pattern. */
-export function columnFormatText(plan: ColumnPlan, settings: ImportSettings): string | null {
-  if ((plan.kind === 'date' || plan.kind === 'timestamp') && plan.format) return readableDateFormat(plan.format);
+export function columnFormatText(t: TranslateFn, plan: ColumnPlan, settings: ImportSettings): string | null {
+  if ((plan.kind === 'date' || plan.kind === 'timestamp') && plan.format) return readableDateFormat(t, plan.format);
   if (plan.kind === 'integer' || plan.kind === 'decimal' || plan.kind === 'percent') {
     const th = settings.thousandsSeparator === ' ' ? '\u2009' : settings.thousandsSeparator;
     const grouped = th ? `#${th}##0` : '0';
-    if (plan.kind === 'percent') return '75 % → 0.75';
+    if (plan.kind === 'percent') return t('import.formatPercent');
     const pattern = plan.kind === 'integer' ? grouped : `${grouped}${settings.decimalSeparator}00`;
     return plan.currency ? `${pattern} ${plan.currency}` : pattern;
   }
-  if (plan.kind === 'boolean') return 'yes/no, true/false';
+  if (plan.kind === 'boolean') return t('import.formatBoolean');
   return null;
 }
 
 /** "about 12,000 rows" when the count was estimated from the file's size. */
-export function rowCountText(inspection: Pick<ImportInspection, 'rowCount' | 'rowCountExact'>): string {
+export function rowCountText(t: TranslateFn, inspection: Pick<ImportInspection, 'rowCount' | 'rowCountExact'>): string {
   const n = inspection.rowCount;
-  const word = n === 1 ? 'row' : 'rows';
-  if (inspection.rowCountExact) return `${n.toLocaleString('en-US')} ${word}`;
+  if (inspection.rowCountExact) return t('common.rows', { count: n });
   // An estimate is shown with two significant digits: precision it does not have would mislead.
   const rounded = n < 100 ? n : Number(n.toPrecision(2));
-  return `about ${rounded.toLocaleString('en-US')} ${word}`;
+  return t('import.rowCountAbout', { count: rounded });
 }
 
 /** Settings the user fixed, without the ones that no longer mean anything for this format. */
@@ -208,7 +221,13 @@ export type RoleEdits = Record<string, string | null>;
  * The roles as they will be imported: the proposals with the user's corrections applied. A column
  * given to another role leaves its previous role (one column, one role).
  */
-export function effectiveRoles(proposed: readonly RoleAssignment[], edits: RoleEdits, columns: readonly string[]): RoleAssignment[] {
+export function effectiveRoles(
+  proposed: readonly RoleAssignment[],
+  edits: RoleEdits,
+  columns: readonly string[],
+  /** The reason shown for a role the user chose ("chosen by you"). */
+  userReason: string,
+): RoleAssignment[] {
   const names = new Set(columns);
   const byRole = new Map<string, RoleAssignment>();
   for (const a of proposed) if (names.has(a.column)) byRole.set(a.role, a);
@@ -218,7 +237,7 @@ export function effectiveRoles(proposed: readonly RoleAssignment[], edits: RoleE
       continue;
     }
     if (!names.has(column)) continue;
-    byRole.set(role, { role, column, confidence: 1, reason: 'chosen by you', origin: 'user' });
+    byRole.set(role, { role, column, confidence: 1, reason: userReason, origin: 'user' });
   }
   return [...byRole.values()].sort((a, b) => columns.indexOf(a.column) - columns.indexOf(b.column));
 }
@@ -251,39 +270,40 @@ export function requestRoles(edits: RoleEdits, columns: readonly string[]): Reco
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export const ORIGIN_LABEL: Record<RoleAssignment['origin'], string> = {
-  detected: 'detected',
-  preset: 'from the CRM preset',
-  remembered: 'remembered',
-  user: 'set by you',
+export const ORIGIN_LABEL: Record<RoleAssignment['origin'], MessageKey> = {
+  detected: 'import.originDetected',
+  preset: 'import.originPreset',
+  remembered: 'import.originRemembered',
+  user: 'import.originUser',
 };
 
-export function confidenceText(confidence: number): string {
-  if (confidence >= 0.85) return 'sure';
-  if (confidence >= 0.6) return 'likely';
-  return 'unsure';
+export function confidenceText(t: TranslateFn, confidence: number): string {
+  if (confidence >= 0.85) return t('import.confidenceSure');
+  if (confidence >= 0.6) return t('import.confidenceLikely');
+  return t('import.confidenceUnsure');
 }
 
 // ---------- Warnings ----------
 
 export type WarningTone = 'question' | 'problem' | 'info';
 
-const WARNING_TITLE: Record<ImportWarning['code'], string> = {
-  AMBIGUOUS_DATE_ORDER: 'Which date order?',
-  CONVERSION_FAILURES: 'Values that do not fit their column',
-  RENAMED_HEADERS: 'Column names changed',
-  TRANSCODED: 'Text encoding converted',
-  MERGED_CELLS: 'Merged cells',
-  ERROR_CELLS: 'Cells with Excel errors',
-  HIDDEN_SHEET: 'Hidden sheet',
-  RAGGED_ROWS: 'Rows that do not line up',
-  SECOND_TABLE: 'A second table was cut off',
-  EMPTY_FILE: 'No data rows',
+const WARNING_TITLE: Record<ImportWarning['code'], MessageKey> = {
+  AMBIGUOUS_DATE_ORDER: 'import.warnAmbiguousDateOrder',
+  CONVERSION_FAILURES: 'import.warnConversionFailures',
+  RENAMED_HEADERS: 'import.warnRenamedHeaders',
+  TRANSCODED: 'import.warnTranscoded',
+  MERGED_CELLS: 'import.warnMergedCells',
+  ERROR_CELLS: 'import.warnErrorCells',
+  HIDDEN_SHEET: 'import.warnHiddenSheet',
+  RAGGED_ROWS: 'import.warnRaggedRows',
+  SECOND_TABLE: 'import.warnSecondTable',
+  EMPTY_FILE: 'import.warnEmptyFile',
 };
 
-export function warningTitle(w: ImportWarning): string {
-  if (w.code === 'CONVERSION_FAILURES' && w.column) return `Values of “${w.column}” that do not fit`;
-  return WARNING_TITLE[w.code] ?? w.code;
+export function warningTitle(t: TranslateFn, w: ImportWarning): string {
+  if (w.code === 'CONVERSION_FAILURES' && w.column) return t('import.warnConversionColumn', { column: w.column });
+  const key = WARNING_TITLE[w.code];
+  return key ? t(key) : w.code;
 }
 
 export function warningTone(w: ImportWarning): WarningTone {
@@ -306,21 +326,34 @@ export function sortWarnings(warnings: readonly ImportWarning[]): ImportWarning[
   return [...warnings].sort((a, b) => rank[warningTone(a)] - rank[warningTone(b)]);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/**
+ * A date written out in the UI language. In English each reading is written the way the people
+ * who write dates that way do ("3 April 2026" for day first, "March 4, 2026" for month first).
+ */
+function longDate(language: Language, year: number, month: number, day: number, order: 'day' | 'month'): string {
+  const locale = language === 'en' ? (order === 'day' ? 'en-GB' : 'en-US') : language;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
 
 /**
- * The two readings of an ambiguous date, for the question the dialog asks. Takes the first
- * d/m/y-looking date of the warning, else a made-up one.
+ * The two readings of an ambiguous date, for the question the dialog asks: null when a reading is
+ * not a date. Takes the first d/m/y-looking date of the warning, else a made-up one.
  */
-export function ambiguousDateReadings(message: string): { example: string; dayFirst: string; monthFirst: string } {
+export function ambiguousDateReadings(
+  message: string,
+  language: Language,
+): { example: string; dayFirst: string | null; monthFirst: string | null } {
   const m = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})\b/.exec(message);
   const a = m ? Number(m[1]) : 3;
   const b = m ? Number(m[3]) : 4;
-  const year = m ? m[4]! : '2024';
+  const written = m ? m[4]! : '2024';
+  const year = written.length === 2 ? 2000 + Number(written) : Number(written);
   const example = m ? m[0] : '03/04/2024';
   const valid = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  const dayFirst = valid(a, b) ? `${a} ${MONTHS[b - 1]} ${year}` : 'day first';
-  const monthFirst = valid(b, a) ? `${MONTHS[a - 1]} ${b}, ${year}` : 'month first';
+  const dayFirst = valid(a, b) ? longDate(language, year, b, a, 'day') : null;
+  const monthFirst = valid(b, a) ? longDate(language, year, a, b, 'month') : null;
   return { example, dayFirst, monthFirst };
 }
 
@@ -340,16 +373,18 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** A preview value for display: numbers grouped like the Data tab (en-US), the rest as is. */
-export function previewCellText(value: string | null, kind: ValueKind, decimals: number): string {
+/**
+ * A preview value for display, as the Data tab will show it: numbers, dates and times in the
+ * workspace's locale (`formats`: createFormats of the workspace settings), the rest as is.
+ */
+export function previewCellText(value: string | null, kind: ValueKind, decimals: number, formats: Formats): string {
   if (value === null) return '';
   if (kind === 'integer' || kind === 'decimal' || kind === 'percent') {
     const n = Number(value);
-    if (value.trim() !== '' && Number.isFinite(n)) {
-      return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 2) });
-    }
+    if (value.trim() !== '' && Number.isFinite(n)) return formats.fixed(decimals, Math.max(decimals, 2))(n);
   }
-  if (kind === 'timestamp') return value.replace(/ 00:00:00$/, '');
+  if (kind === 'date') return dateText(formats, value);
+  if (kind === 'timestamp') return timestampText(formats, value);
   return value;
 }
 

@@ -1,7 +1,9 @@
 // The canonical roles as the import dialog lists them: the definitions of shared/model/roles.ts
-// (ids, entities, descriptions, accepted kinds) with a short label each, grouped by entity.
+// (ids, entities, accepted kinds) with their name and description in the UI language (catalog
+// namespace `roles`), grouped by entity.
+import { roleDescription, roleEntityName, roleName, type TranslateFn } from '../../../../shared/i18n';
 import type { ValueKind } from '../../../../shared/import/types';
-import { ROLE_ENTITIES, ROLES, type RoleEntity, type RoleId } from '../../../../shared/model/roles';
+import { ROLE_ENTITIES, ROLES } from '../../../../shared/model/roles';
 
 export interface RoleEntry {
   id: string;
@@ -17,75 +19,23 @@ export interface RoleGroup {
   roles: RoleEntry[];
 }
 
-const ROLE_LABEL: Record<RoleId, string> = {
-  deal_id: 'Deal id',
-  deal_name: 'Deal name',
-  account: 'Account',
-  owner: 'Owner',
-  team: 'Team',
-  pipeline: 'Pipeline',
-  stage: 'Stage',
-  status: 'Status',
-  amount: 'Amount',
-  probability: 'Probability',
-  created_at: 'Created',
-  expected_close_at: 'Expected close',
-  closed_at: 'Closed',
-  lead_source: 'Lead source',
-  segment: 'Segment',
-  account_type: 'Account type',
-  region: 'Region',
-  industry: 'Industry',
-  tags: 'Tags',
-  loss_reason: 'Loss reason',
-  product: 'Product',
-  account_id: 'Account id',
-  account_name: 'Account name',
-  activity_id: 'Activity id',
-  activity_type: 'Activity type',
-  activity_at: 'Activity date',
-  outcome: 'Outcome',
-  cost_amount: 'Cost amount',
-  cost_channel: 'Cost channel',
-  cost_period: 'Cost period',
-  lead_id: 'Lead id',
-  lead_status: 'Lead status',
-  converted: 'Converted',
-  target_amount: 'Target amount',
-  target_period: 'Target period',
-};
+const KNOWN = new Set<string>(ROLES.map((r) => r.id));
 
-const ENTITY_LABEL: Record<RoleEntity, string> = {
-  deal: 'Deals',
-  account: 'Accounts',
-  activity: 'Activities',
-  cost: 'Costs',
-  lead: 'Leads',
-  target: 'Targets',
-};
-
-export const ROLE_GROUPS: readonly RoleGroup[] = ROLE_ENTITIES.map((entity) => ({
-  entity,
-  label: ENTITY_LABEL[entity],
-  roles: ROLES.filter((r) => r.entity === entity).map((r) => ({
-    id: r.id,
-    label: ROLE_LABEL[r.id],
-    description: r.description,
-    kinds: r.kinds,
-  })),
-}));
-
-const BY_ID = new Map(ROLE_GROUPS.flatMap((g) => g.roles.map((role) => [role.id, role] as const)));
-
-export function roleEntry(id: string): RoleEntry {
-  return BY_ID.get(id) ?? { id, label: id.replace(/_/g, ' '), description: '', kinds: [] };
+export function roleEntry(t: TranslateFn, id: string): RoleEntry {
+  const role = ROLES.find((r) => r.id === id);
+  return { id, label: roleName(t, id), description: roleDescription(t, id), kinds: role?.kinds ?? [] };
 }
 
 /** The catalog, plus any role the engine proposed that it does not know, so none is hidden. */
-export function roleGroupsFor(extraRoles: readonly string[]): RoleGroup[] {
-  const unknown = [...new Set(extraRoles.filter((id) => !BY_ID.has(id)))];
-  if (unknown.length === 0) return [...ROLE_GROUPS];
-  return [...ROLE_GROUPS, { entity: 'other', label: 'Other', roles: unknown.map((id) => roleEntry(id)) }];
+export function roleGroupsFor(t: TranslateFn, extraRoles: readonly string[]): RoleGroup[] {
+  const groups: RoleGroup[] = ROLE_ENTITIES.map((entity) => ({
+    entity,
+    label: roleEntityName(t, entity),
+    roles: ROLES.filter((r) => r.entity === entity).map((r) => roleEntry(t, r.id)),
+  }));
+  const unknown = [...new Set(extraRoles.filter((id) => !KNOWN.has(id)))];
+  if (unknown.length === 0) return groups;
+  return [...groups, { entity: 'other', label: roleEntityName(t, 'other'), roles: unknown.map((id) => roleEntry(t, id)) }];
 }
 
 /** Whether a column of this kind can play the role (unknown roles accept anything). */

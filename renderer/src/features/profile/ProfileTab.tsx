@@ -1,16 +1,21 @@
 // The Profile tab: for each column its type, empties, distinct values, range and top values.
+// Figures and values are written in the workspace's locale (settings), not the UI language's.
 import { useEffect, useState } from 'react';
 import type { ColumnProfile, QdError, SourceInfo, SourceProfile } from '../../../../shared/api';
 import { useBackend } from '../../app/backend-context';
+import { useFormats } from '../../app/settings-context';
+import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { formatInteger, formatNumber, formatPercent } from '../../ui/format';
-import { kindLabel, TypeBadge } from '../../ui/TypeBadge';
+import { valueText } from '../../ui/cell-text';
+import type { Formats } from '../../ui/format';
+import { TypeBadge } from '../../ui/TypeBadge';
 import { TopValues } from './TopValues';
 
 type State = { status: 'loading' } | { status: 'ready'; profile: SourceProfile } | { status: 'failed'; error: QdError };
 
 export function ProfileTab({ source }: { source: SourceInfo }) {
   const { api } = useBackend();
+  const t = useT();
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
@@ -25,11 +30,11 @@ export function ProfileTab({ source }: { source: SourceInfo }) {
     };
   }, [api, source.name]);
 
-  if (state.status === 'failed') return <ErrorPanel title="Could not profile this source" error={state.error} />;
+  if (state.status === 'failed') return <ErrorPanel title={t('profile.loadFailed')} error={state.error} />;
   if (state.status === 'loading') {
     return (
       <div className="placeholder" aria-busy="true">
-        Profiling {formatInteger(source.columns.length)} columns of {formatInteger(source.rowCount)} rows…
+        {t('profile.profiling', { columns: source.columns.length, rows: source.rowCount })}
       </div>
     );
   }
@@ -39,13 +44,13 @@ export function ProfileTab({ source }: { source: SourceInfo }) {
       <table className="profile-table" data-testid="profile-table">
         <thead>
           <tr>
-            <th>Column</th>
-            <th>Type</th>
-            <th className="num">Empty</th>
-            <th className="num">Distinct</th>
-            <th>Min</th>
-            <th>Max</th>
-            <th className="profile-top-head">Top values</th>
+            <th>{t('profile.column')}</th>
+            <th>{t('profile.type')}</th>
+            <th className="num">{t('profile.empty')}</th>
+            <th className="num">{t('profile.distinct')}</th>
+            <th>{t('profile.min')}</th>
+            <th>{t('profile.max')}</th>
+            <th className="profile-top-head">{t('profile.topValues')}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,35 +63,41 @@ export function ProfileTab({ source }: { source: SourceInfo }) {
   );
 }
 
-/** Min and max arrive as text so that every type fits; numbers are shown formatted. */
-function rangeValue(column: ColumnProfile, value: string | null): string {
-  if (value === null) return '';
-  if (column.kind === 'number') {
-    const n = Number(value);
-    if (Number.isFinite(n)) return formatNumber(n);
-  }
-  return value;
+/** The DuckDB type (lower case) that says no more than the kind's badge: not repeated beside it. */
+const SAME_NAME: Record<ColumnProfile['kind'], string> = {
+  number: 'number',
+  date: 'date',
+  timestamp: 'datetime',
+  text: 'text',
+  boolean: 'yes/no',
+  other: 'other',
+};
+
+/** Min and max arrive as text so that every type fits; numbers and dates are shown formatted. */
+function rangeValue(formats: Formats, column: ColumnProfile, value: string | null): string {
+  return value === null ? '' : valueText(formats, value, column.kind);
 }
 
 function ProfileRow({ column, rowCount }: { column: ColumnProfile; rowCount: number }) {
+  const formats = useFormats();
   const nullShare = rowCount > 0 ? column.nulls / rowCount : 0;
   return (
     <tr data-column={column.name}>
       <td className="profile-name">{column.name}</td>
       <td>
         <TypeBadge kind={column.kind} type={column.type} />
-        {column.type.toLowerCase() !== kindLabel(column.kind) && <span className="profile-type">{column.type}</span>}
+        {column.type.toLowerCase() !== SAME_NAME[column.kind] && <span className="profile-type">{column.type}</span>}
       </td>
       <td className="num">
-        <span className={column.nulls > 0 ? '' : 'muted'}>{formatInteger(column.nulls)}</span>
-        <span className="profile-share">{formatPercent(nullShare)}</span>
+        <span className={column.nulls > 0 ? '' : 'muted'}>{formats.integer(column.nulls)}</span>
+        <span className="profile-share">{formats.fractionPercent(nullShare)}</span>
       </td>
-      <td className="num">{formatInteger(column.distinct)}</td>
+      <td className="num">{formats.integer(column.distinct)}</td>
       <td className={`profile-range ${column.kind === 'number' ? 'num' : ''}`} title={column.min ?? undefined}>
-        {rangeValue(column, column.min)}
+        {rangeValue(formats, column, column.min)}
       </td>
       <td className={`profile-range ${column.kind === 'number' ? 'num' : ''}`} title={column.max ?? undefined}>
-        {rangeValue(column, column.max)}
+        {rangeValue(formats, column, column.max)}
       </td>
       <td className="profile-top">
         <TopValues column={column} rowCount={rowCount} />

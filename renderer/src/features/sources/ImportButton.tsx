@@ -2,6 +2,7 @@
 // (tests drive it with setInputFiles). Either way the import dialog opens next: nothing is imported
 // before the user has seen what was detected.
 import { useRef } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 import { UploadIcon } from '../../ui/icons';
 
 export const IMPORT_ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,6 +15,7 @@ interface ImportButtonProps {
 }
 
 export function ImportButton({ browserMode, busy, onPick, onFile }: ImportButtonProps) {
+  const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -22,11 +24,11 @@ export function ImportButton({ browserMode, busy, onPick, onFile }: ImportButton
         className="button button-primary button-block"
         data-testid="import-button"
         disabled={busy}
-        title="CSV, TSV, TXT or Excel (.xlsx) exports"
+        title={t('sources.importButtonTitle')}
         onClick={() => (browserMode ? inputRef.current?.click() : onPick())}
       >
         <UploadIcon />
-        Import file…
+        {t('sources.importButton')}
       </button>
       {browserMode && (
         <input

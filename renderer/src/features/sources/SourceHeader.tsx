@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { QdError, SourceInfo } from '../../../../shared/api';
+import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { formatInteger } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
 
-function importedText(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+/** When a file was imported, in the UI language ("Mar 5, 2026, 10:32 AM"); empty when unknown. */
+function useImportedText(): (iso: string) => string {
+  const intl = useIntl();
+  return (iso) => {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return '';
+    return intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' });
+  };
 }
 
 interface SourceHeaderProps {
@@ -17,7 +22,8 @@ interface SourceHeaderProps {
 }
 
 export function SourceHeader({ source, onRemove }: SourceHeaderProps) {
-  const imported = importedText(source.importedAt);
+  const t = useT();
+  const imported = useImportedText()(source.importedAt);
   const [confirming, setConfirming] = useState(false);
   return (
     <header className="source-header">
@@ -32,24 +38,20 @@ export function SourceHeader({ source, onRemove }: SourceHeaderProps) {
             onClick={() => setConfirming(true)}
             data-testid="remove-source"
           >
-            Remove source…
+            {t('sources.removeSource')}
           </button>
         )}
       </div>
       <div className="source-meta">
-        <span title="Imported from">{source.file}</span>
+        <span title={t('sources.importedFrom')}>{source.file}</span>
         <span className="dot" aria-hidden="true" />
-        <span data-testid="row-count">
-          {formatInteger(source.rowCount)} {source.rowCount === 1 ? 'row' : 'rows'}
-        </span>
+        <span data-testid="row-count">{t('common.rows', { count: source.rowCount })}</span>
         <span className="dot" aria-hidden="true" />
-        <span data-testid="column-count">
-          {formatInteger(source.columns.length)} {source.columns.length === 1 ? 'column' : 'columns'}
-        </span>
+        <span data-testid="column-count">{t('common.columns', { count: source.columns.length })}</span>
         {imported && (
           <>
             <span className="dot" aria-hidden="true" />
-            <span className="muted">Imported {imported}</span>
+            <span className="muted">{t('sources.importedAt', { when: imported })}</span>
           </>
         )}
       </div>
@@ -60,6 +62,8 @@ export function SourceHeader({ source, onRemove }: SourceHeaderProps) {
 
 /** The dated exports of a source, newest first; the latest is the one the views show. */
 function SnapshotMenu({ source }: { source: SourceInfo }) {
+  const t = useT();
+  const importedText = useImportedText();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const snapshots = [...source.snapshots].reverse();
@@ -88,25 +92,32 @@ function SnapshotMenu({ source }: { source: SourceInfo }) {
         aria-haspopup="true"
         onClick={() => setOpen(!open)}
         data-testid="snapshot-menu"
-        title="The dated exports of this source"
+        title={t('sources.snapshotMenuTitle')}
       >
-        Snapshot of {latest.date}
-        {snapshots.length > 1 && <span className="muted"> · {snapshots.length} snapshots</span>}
+        {t('sources.snapshotOf', { date: latest.date })}
+        {snapshots.length > 1 && (
+          <span className="muted">
+            {' · '}
+            {t('sources.snapshots', { count: snapshots.length })}
+          </span>
+        )}
         <span aria-hidden="true" className="snapshot-caret">
           ▾
         </span>
       </button>
       {open && (
-        <div className="snapshot-popover" role="dialog" aria-label={`Snapshots of ${source.name}`} data-testid="snapshot-list">
-          <div className="snapshot-popover-title">
-            {snapshots.length} {snapshots.length === 1 ? 'snapshot' : 'snapshots'}, newest first
-          </div>
+        <div className="snapshot-popover" role="dialog" aria-label={t('sources.snapshotsOf', { name: source.name })} data-testid="snapshot-list">
+          <div className="snapshot-popover-title">{t('sources.snapshotListTitle', { count: snapshots.length })}</div>
           <ul>
             {snapshots.map((s, i) => (
-              <li key={s.date} className={i === 0 ? 'snapshot-latest' : undefined} title={`From ${s.file}, imported ${importedText(s.importedAt)}`}>
+              <li
+                key={s.date}
+                className={i === 0 ? 'snapshot-latest' : undefined}
+                title={t('sources.snapshotFrom', { file: s.file, when: importedText(s.importedAt) })}
+              >
                 <span className="snapshot-date">{s.date}</span>
-                <span className="snapshot-rows">{formatInteger(s.rowCount)} rows</span>
-                <span className="snapshot-note">{i === 0 ? 'latest, shown' : s.file}</span>
+                <span className="snapshot-rows">{t('common.rows', { count: s.rowCount })}</span>
+                <span className="snapshot-note">{i === 0 ? t('sources.latestShown') : s.file}</span>
               </li>
             ))}
           </ul>
@@ -117,22 +128,22 @@ function SnapshotMenu({ source }: { source: SourceInfo }) {
 }
 
 function RemoveDialog({ source, onRemove, onClose }: { source: SourceInfo; onRemove: (name: string) => Promise<QdError | null>; onClose: () => void }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<QdError | null>(null);
   const count = source.snapshots?.length ?? 1;
   return (
-    <Modal label={`Remove ${source.name}`} onClose={busy ? undefined : onClose} className="confirm-dialog" testId="remove-dialog">
-      <h2 className="confirm-title">Remove “{source.name}”?</h2>
+    <Modal label={t('sources.removeLabel', { name: source.name })} onClose={busy ? undefined : onClose} className="confirm-dialog" testId="remove-dialog">
+      <h2 className="confirm-title">{t('sources.removeTitle', { name: source.name })}</h2>
       <p>
         {count > 1
-          ? `Its ${count} snapshots (${formatInteger(source.rowCount)} rows in the latest) are deleted from this workspace.`
-          : `Its ${formatInteger(source.rowCount)} rows are deleted from this workspace.`}{' '}
-        Analyses built on it will have nothing to show. The files you imported are not touched.
+          ? t('sources.removeManySnapshots', { count, rows: source.rowCount })
+          : t('sources.removeOneSnapshot', { rows: source.rowCount })}
       </p>
-      {error && <ErrorPanel title="Could not remove the source" error={error} compact />}
+      {error && <ErrorPanel title={t('sources.removeFailed')} error={error} compact />}
       <div className="confirm-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Keep it
+          {t('sources.keepIt')}
         </button>
         <button
           type="button"
@@ -148,7 +159,7 @@ function RemoveDialog({ source, onRemove, onClose }: { source: SourceInfo; onRem
             });
           }}
         >
-          {busy ? 'Removing…' : 'Remove source'}
+          {busy ? t('sources.removing') : t('sources.removeConfirm')}
         </button>
       </div>
     </Modal>

@@ -1,5 +1,6 @@
 import type { SourceInfo } from '../../../../shared/api';
-import { formatInteger } from '../../ui/format';
+import { useFormats } from '../../app/settings-context';
+import { useT } from '../../i18n/I18nProvider';
 import { TableIcon } from '../../ui/icons';
 
 interface SourceListProps {
@@ -9,11 +10,14 @@ interface SourceListProps {
 }
 
 export function SourceList({ sources, selected, onSelect }: SourceListProps) {
+  const t = useT();
+  // Row counts are figures of the data: written in the workspace's locale, like the grid.
+  const formats = useFormats();
   if (sources.length === 0) {
-    return <p className="sidebar-empty">No sources yet. Import an export from your CRM (CSV or Excel) to begin.</p>;
+    return <p className="sidebar-empty">{t('sources.empty')}</p>;
   }
   return (
-    <ul className="source-list" aria-label="Sources">
+    <ul className="source-list" aria-label={t('sources.listLabel')}>
       {sources.map((s) => {
         const snapshots = s.snapshots?.length ?? 0;
         return (
@@ -31,12 +35,12 @@ export function SourceList({ sources, selected, onSelect }: SourceListProps) {
                 <span className="source-item-name">{s.name}</span>
                 {snapshots > 1 && (
                   <span className="source-item-snapshots" data-testid={`source-snapshots-${s.name}`}>
-                    {snapshots} snapshots
+                    {t('sources.snapshots', { count: snapshots })}
                   </span>
                 )}
               </span>
-              <span className="source-item-count" title="Rows in the latest snapshot">
-                {formatInteger(s.rowCount)}
+              <span className="source-item-count" title={t('sources.rowsInLatest')}>
+                {formats.integer(s.rowCount)}
               </span>
             </button>
           </li>

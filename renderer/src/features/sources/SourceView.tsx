@@ -1,19 +1,22 @@
 // One source: its header and the Data / Profile / Chart tabs.
 import { useState, type ReactNode } from 'react';
 import type { QdError, SourceInfo } from '../../../../shared/api';
+import type { MessageKey } from '../../../../shared/i18n';
 import { ChartTab } from '../builder/ChartTab';
 import { ProfileTab } from '../profile/ProfileTab';
 import { DataTab } from '../table/DataTab';
+import { useT } from '../../i18n/I18nProvider';
 import { Tabs } from '../../ui/Tabs';
 import { SourceHeader } from './SourceHeader';
 
 export type SourceTab = 'data' | 'profile' | 'chart';
 
-const TABS = [
-  { id: 'data', label: 'Data' },
-  { id: 'profile', label: 'Profile' },
-  { id: 'chart', label: 'Chart' },
-] as const;
+const TAB_LABEL: Record<SourceTab, MessageKey> = {
+  data: 'sources.tabData',
+  profile: 'sources.tabProfile',
+  chart: 'sources.tabChart',
+};
+const TAB_IDS: readonly SourceTab[] = ['data', 'profile', 'chart'];
 
 interface SourceViewProps {
   source: SourceInfo;
@@ -23,6 +26,8 @@ interface SourceViewProps {
 }
 
 export function SourceView({ source, tab, onTabChange, onRemove }: SourceViewProps) {
+  const t = useT();
+  const tabs = TAB_IDS.map((id) => ({ id, label: t(TAB_LABEL[id]) }));
   // Tabs mount on first visit and then stay mounted (hidden), so a chart being built or a scroll
   // position survives a look at another tab.
   const [visited, setVisited] = useState<ReadonlySet<SourceTab>>(() => new Set([tab]));
@@ -36,10 +41,10 @@ export function SourceView({ source, tab, onTabChange, onRemove }: SourceViewPro
   return (
     <section className="source-view">
       <SourceHeader source={source} {...(onRemove ? { onRemove } : {})} />
-      <Tabs tabs={TABS} active={tab} onChange={onTabChange} />
-      {panel('data', <DataTab source={source} />)}
-      {panel('profile', <ProfileTab source={source} />)}
-      {panel('chart', <ChartTab source={source} />)}
+      <Tabs tabs={tabs} active={tab} onChange={onTabChange} />
+      {TAB_IDS.map((id) =>
+        panel(id, id === 'data' ? <DataTab source={source} /> : id === 'profile' ? <ProfileTab source={source} /> : <ChartTab source={source} />),
+      )}
     </section>
   );
 }

@@ -3,14 +3,20 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { SourceInfo } from '../../../../shared/api';
 import type { ArrowReader, CellValue } from '../../../../shared/arrow/cells';
 import { useBackend } from '../../app/backend-context';
+import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { decimalScale, decimalsNeeded, fixedFormatter, formatCell } from '../../ui/format';
+import { useFormats } from '../../app/settings-context';
+import { cellText } from '../../ui/cell-text';
+import { decimalScale, decimalsNeeded } from '../../ui/format';
 import { fitWidth, initialWidth } from './column-width';
 import { RowWindowStore } from './row-window-store';
 import { VirtualTable, type GridColumn } from './VirtualTable';
 
 export function DataTab({ source }: { source: SourceInfo }) {
   const { api } = useBackend();
+  const t = useT();
+  // Numbers and dates follow the workspace's locale (settings), not the UI language.
+  const formats = useFormats();
   const [store] = useState(() => new RowWindowStore(source.name, source.rowCount, (r) => api.previewRows(r)));
   useEffect(() => store.attach(), [store]);
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
@@ -32,10 +38,9 @@ export function DataTab({ source }: { source: SourceInfo }) {
           c.kind === 'number' && scale === null && col
             ? decimalsNeeded(Array.from({ length: sample.numRows }, (_, r) => col.number(r)))
             : null;
-        const fixed =
-          scale !== null ? fixedFormatter(scale) : sampled !== null ? fixedFormatter(sampled, 2) : null;
-        const format = fixed ? (v: CellValue) => (typeof v === 'number' ? fixed(v) : formatCell(v, c.kind)) : undefined;
-        const text = format ?? ((v: CellValue) => formatCell(v, c.kind));
+        const fixed = scale !== null ? formats.fixed(scale) : sampled !== null ? formats.fixed(sampled, 2) : null;
+        const format = fixed ? (v: CellValue) => (typeof v === 'number' ? fixed(v) : cellText(formats, v, c.kind)) : undefined;
+        const text = format ?? ((v: CellValue) => cellText(formats, v, c.kind));
         const texts = col ? Array.from({ length: sample.numRows }, (_, r) => text(col.get(r))) : [];
         return {
           id: `c${i}`,
@@ -46,18 +51,18 @@ export function DataTab({ source }: { source: SourceInfo }) {
           ...(format ? { format } : {}),
         };
       }),
-    [source.columns, sample],
+    [source.columns, sample, formats],
   );
   const getCell = useCallback((row: number, column: number) => store.cell(row, column), [store]);
   const onRangeChange = useCallback((first: number, last: number) => store.ensure(first, last), [store]);
 
   return (
     <div className="data-tab">
-      {store.error && <ErrorPanel title="Could not load rows" error={store.error} compact />}
+      {store.error && <ErrorPanel title={t('table.loadFailed')} error={store.error} compact />}
       {source.rowCount === 0 ? (
         <div className="empty-state">
-          <h2>This source has no rows</h2>
-          <p>The file had a header but no data.</p>
+          <h2>{t('table.noRowsTitle')}</h2>
+          <p>{t('table.noRowsText')}</p>
         </div>
       ) : (
         <VirtualTable
@@ -67,7 +72,7 @@ export function DataTab({ source }: { source: SourceInfo }) {
           version={version}
           onRangeChange={onRangeChange}
           testId="preview-table"
-          label={`Rows of ${source.name}`}
+          label={t('table.rowsOf', { name: source.name })}
         />
       )}
     </div>

@@ -12,7 +12,8 @@ import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/r
 import { useEffect, useMemo, useRef } from 'react';
 import type { ColumnKind } from '../../../../shared/api';
 import type { CellValue } from '../../../../shared/arrow/cells';
-import { formatCell, formatInteger } from '../../ui/format';
+import { useFormats } from '../../app/settings-context';
+import { cellText } from '../../ui/cell-text';
 import { TypeBadge } from '../../ui/TypeBadge';
 import { realHeight, scrollScale } from './scroll-scale';
 
@@ -26,7 +27,7 @@ export interface GridColumn {
   /** DuckDB type, shown in the badge's tooltip. */
   typeName?: string;
   width: number;
-  /** Preformatted text for a cell (e.g. time buckets); formatCell otherwise. */
+  /** Preformatted text for a cell (e.g. time buckets); else the workspace's locale formats it (cellText). */
   format?: (value: CellValue) => string;
 }
 
@@ -52,6 +53,7 @@ type Meta = { kind: ColumnKind; typeName?: string; format?: (value: CellValue) =
 
 export function VirtualTable(props: VirtualTableProps) {
   const { columns, rowCount, getCell, version = 0, onRangeChange, showBadges = true, testId, label } = props;
+  const formats = useFormats();
   const scrollRef = useRef<HTMLDivElement>(null);
   const getCellRef = useRef(getCell);
   getCellRef.current = getCell;
@@ -152,12 +154,12 @@ export function VirtualTable(props: VirtualTableProps) {
                   style={{ height: ROW_HEIGHT, transform: `translateY(${item.start + shift}px)` }}
                 >
                   <div className="vtable-gutter" style={{ width: gutterWidth }}>
-                    {formatInteger(item.index + 1)}
+                    {formats.integer(item.index + 1)}
                   </div>
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta as Meta;
                     const value = cell.getValue() as CellValue | undefined;
-                    const text = value === undefined ? '' : meta.format ? meta.format(value) : formatCell(value, meta.kind);
+                    const text = value === undefined ? '' : meta.format ? meta.format(value) : cellText(formats, value, meta.kind);
                     return (
                       <div
                         key={cell.id}

@@ -72,7 +72,6 @@ const dashboard: Messages<'dashboard'> = {
   emptyValue: '(leer)',
   crossFilters: 'Kreuzfilter',
   crossChip: '{field}: {value}',
-  crossChipMany: '{field}: {count, plural, one {# Wert} other {# Werte}}',
   crossRemove: 'Filter {label} entfernen',
   crossClear: 'Alle entfernen',
   untitled: 'Widget ohne Titel',

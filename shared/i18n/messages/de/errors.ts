@@ -29,5 +29,22 @@ const errors: Messages<'errors'> = {
   xlsOld:
     '{file} ist keine Excel-Arbeitsmappe (.xlsx) (sie sieht wie eine alte Excel-97-2003-Arbeitsmappe (.xls) aus; öffnen Sie sie in Excel und speichern Sie sie als .xlsx)',
   importCancelled: 'Import abgebrochen; der Arbeitsbereich ist unverändert',
+  kpiNoneNamed: 'Es wurde keine KPI genannt',
+  kpiUnknown: 'Unbekannte KPI „{name}“; bekannt: {known}',
+  kpiUnknownHint: 'Unbekannte KPI „{name}“ (meinten Sie „{hint}“?); bekannt: {known}',
+  kpiGroupedDifferently: '„{kpi}“ ist nach {roles} gruppiert und „{firstKpi}“ nach {firstRoles}: berechnen Sie sie getrennt',
+  kpiJoinByKeyOnly: '„{kpi}“ gibt es nur nach {keyRole}: die {what, select, costs {Kosten} targets {Ziele} other {{what}}} haben kein {roles}',
+  kpiJoinFilterKeyOnly: '„{kpi}“ kann nur nach {keyRole} gefiltert werden: die {what, select, costs {Kosten} targets {Ziele} other {{what}}} haben kein {roles}',
+  kpiJoinGrain: '„{kpi}“ verwendet monatliche {what, select, costs {Kosten} targets {Ziele} other {{what}}}: wählen Sie die Einheit Monat, Quartal oder Jahr',
+  kpiNoSuchSource: 'Keine Quelle namens „{source}“',
+  kpiNeedsLeads: '„{kpi}“ braucht eine Quelle mit Leads (mit einer der Rollen {roles}): keine in diesem Arbeitsbereich',
+  kpiNeedsActivities: '„{kpi}“ braucht eine Quelle mit Aktivitäten (Rollen {roles}): keine in diesem Arbeitsbereich',
+  kpiNoDealSource: 'Keine Quelle mit den Rollen von Deals (Status, Betrag, Daten) in diesem Arbeitsbereich',
+  kpiMissingRoles: '„{kpi}“ braucht {count, plural, one {die Rolle} other {die Rollen}} {roles}{outcome, select, yes { (für den Status genügt eine Phase, die gewonnen oder verloren anzeigt)} other {}}, in der Quelle „{source}“ nicht zugeordnet',
+  kpiMissingRolesLink: '„{kpi}“ braucht {count, plural, one {die Rolle} other {die Rollen}} {roles}{outcome, select, yes { (für den Status genügt eine Phase, die gewonnen oder verloren anzeigt)} other {}}, in der Quelle „{source}“ nicht zugeordnet; verknüpfen Sie die Aktivitäten mit den Deals (bestätigen Sie die Beziehung), damit „{source} (angereichert)“ die Rollen der Deals trägt',
+  kpiNeedsJoinedSource: '„{kpi}“ braucht eine Quelle mit {what, select, costs {Kosten} targets {Zielen} other {{what}}} (Rollen {roles}): keine in diesem Arbeitsbereich',
+  kpiJoinedMissingRoles: '„{kpi}“ braucht {count, plural, one {die Rolle} other {die Rollen}} {roles}, in der Quelle mit {what, select, costs {Kosten} targets {Zielen} other {{what}}} „{source}“ nicht zugeordnet',
+  kpiNoOutcome: 'Keine Rolle Status oder Phase zugeordnet',
+  noRoles: 'nichts',
 };
 export default errors;

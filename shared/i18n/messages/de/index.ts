@@ -11,6 +11,9 @@ import settings from './settings';
 import home from './home';
 import templates from './templates';
 import review from './review';
+import detect from './detect';
+import warnings from './warnings';
+import progress from './progress';
 import errors from './errors';
 import importNs from './import';
 import kpi from './kpi';
@@ -20,5 +23,6 @@ import sources from './sources';
 import table from './table';
 import ui from './ui';
 import cli from './cli';
+import forecast from './forecast';
 
-export default { app, builder, editor, charts, common, pivot, dashboard, drill, settings, home, errors, import: importNs, kpi, profile, roles, sources, table, ui, cli, templates, review };
+export default { app, builder, editor, charts, common, pivot, dashboard, drill, settings, home, errors, import: importNs, kpi, profile, roles, sources, table, ui, cli, templates, review, forecast, detect, warnings, progress };

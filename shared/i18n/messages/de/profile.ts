@@ -12,5 +12,6 @@ const profile: Messages<'profile'> = {
   topValues: 'Häufigste Werte',
   allDistinct: 'Alle Werte verschieden',
   emptyValue: '(leer)',
+  topValueTitle: '{value}: {count} ({share})',
 };
 export default profile;

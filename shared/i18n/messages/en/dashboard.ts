@@ -71,7 +71,6 @@ export default {
   emptyValue: '(empty)',
   crossFilters: 'Cross-filters',
   crossChip: '{field}: {value}',
-  crossChipMany: '{field}: {count, plural, one {# value} other {# values}}',
   crossRemove: 'Remove the filter {label}',
   crossClear: 'Clear all',
   untitled: 'Untitled widget',

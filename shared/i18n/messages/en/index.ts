@@ -20,5 +20,9 @@ import ui from './ui';
 import home from './home';
 import templates from './templates';
 import review from './review';
+import detect from './detect';
+import warnings from './warnings';
+import progress from './progress';
+import forecast from './forecast';
 
-export default { app, builder, editor, charts, common, pivot, dashboard, drill, settings, errors, import: importNs, kpi, profile, roles, sources, table, ui, home, cli, review, templates };
+export default { app, builder, editor, charts, common, pivot, dashboard, drill, settings, errors, import: importNs, kpi, profile, roles, sources, table, ui, home, cli, review, templates, forecast, detect, warnings, progress };

@@ -11,4 +11,5 @@ export default {
   topValues: 'Top values',
   allDistinct: 'All values distinct',
   emptyValue: '(empty)',
+  topValueTitle: '{value}: {count} ({share})',
 };

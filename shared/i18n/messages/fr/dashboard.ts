@@ -72,7 +72,6 @@ const dashboard: Messages<'dashboard'> = {
   emptyValue: '(vide)',
   crossFilters: 'Filtres croisés',
   crossChip: '{field} : {value}',
-  crossChipMany: '{field} : {count, plural, one {# valeur} other {# valeurs}}',
   crossRemove: 'Retirer le filtre {label}',
   crossClear: 'Tout effacer',
   untitled: 'Widget sans titre',

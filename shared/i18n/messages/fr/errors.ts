@@ -29,5 +29,22 @@ const errors: Messages<'errors'> = {
   xlsOld:
     '{file} n’est pas un classeur Excel .xlsx (il ressemble à un ancien classeur Excel 97-2003 .xls ; ouvrez-le dans Excel et enregistrez-le au format .xlsx)',
   importCancelled: 'import annulé ; l’espace de travail est inchangé',
+  kpiNoneNamed: 'Aucun KPI n’a été nommé',
+  kpiUnknown: 'KPI inconnu « {name} » ; connus : {known}',
+  kpiUnknownHint: 'KPI inconnu « {name} » (vouliez-vous dire « {hint} » ?) ; connus : {known}',
+  kpiGroupedDifferently: '« {kpi} » est regroupé par {roles} et « {firstKpi} » par {firstRoles} : calculez-les séparément',
+  kpiJoinByKeyOnly: '« {kpi} » se calcule par {keyRole} seulement : les {what, select, costs {coûts} targets {objectifs} other {{what}}} n’ont pas de {roles}',
+  kpiJoinFilterKeyOnly: '« {kpi} » ne peut être filtré que sur {keyRole} : les {what, select, costs {coûts} targets {objectifs} other {{what}}} n’ont pas de {roles}',
+  kpiJoinGrain: '« {kpi} » utilise des {what, select, costs {coûts} targets {objectifs} other {{what}}} mensuels : choisissez la granularité mois, trimestre ou année',
+  kpiNoSuchSource: 'Aucune source nommée « {source} »',
+  kpiNeedsLeads: '« {kpi} » a besoin d’une source de leads (avec l’un des rôles {roles}) : aucune dans cet espace de travail',
+  kpiNeedsActivities: '« {kpi} » a besoin d’une source d’activités (rôles {roles}) : aucune dans cet espace de travail',
+  kpiNoDealSource: 'Aucune source avec les rôles des affaires (statut, montant, dates) dans cet espace de travail',
+  kpiMissingRoles: '« {kpi} » a besoin {count, plural, one {du rôle} other {des rôles}} {roles}{outcome, select, yes { (une étape qui dit gagnée ou perdue suffit pour le statut)} other {}}, non associé{count, plural, one {} other {s}} dans la source « {source} »',
+  kpiMissingRolesLink: '« {kpi} » a besoin {count, plural, one {du rôle} other {des rôles}} {roles}{outcome, select, yes { (une étape qui dit gagnée ou perdue suffit pour le statut)} other {}}, non associé{count, plural, one {} other {s}} dans la source « {source} » ; reliez les activités aux affaires (confirmez la relation) pour que « {source} (enrichie) » porte les rôles des affaires',
+  kpiNeedsJoinedSource: '« {kpi} » a besoin d’une source {what, select, costs {de coûts} targets {d’objectifs} other {{what}}} (rôles {roles}) : aucune dans cet espace de travail',
+  kpiJoinedMissingRoles: '« {kpi} » a besoin {count, plural, one {du rôle} other {des rôles}} {roles}, non associé{count, plural, one {} other {s}} dans la source {what, select, costs {de coûts} targets {d’objectifs} other {{what}}} « {source} »',
+  kpiNoOutcome: 'Aucun rôle statut ou étape n’est associé',
+  noRoles: 'rien',
 };
 export default errors;

@@ -12,5 +12,6 @@ const profile: Messages<'profile'> = {
   topValues: 'Valeurs les plus fréquentes',
   allDistinct: 'Toutes les valeurs sont distinctes',
   emptyValue: '(vide)',
+  topValueTitle: '{value} : {count} ({share})',
 };
 export default profile;

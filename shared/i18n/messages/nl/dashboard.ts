@@ -72,7 +72,6 @@ const dashboard: Messages<'dashboard'> = {
   emptyValue: '(leeg)',
   crossFilters: 'Kruisfilters',
   crossChip: '{field}: {value}',
-  crossChipMany: '{field}: {count, plural, one {# waarde} other {# waarden}}',
   crossRemove: 'Filter {label} verwijderen',
   crossClear: 'Alles wissen',
   untitled: 'Widget zonder titel',

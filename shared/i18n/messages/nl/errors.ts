@@ -29,5 +29,22 @@ const errors: Messages<'errors'> = {
   xlsOld:
     '{file} is geen Excel-werkmap (.xlsx) (het lijkt een oude Excel 97-2003-werkmap (.xls); open het in Excel en sla het op als .xlsx)',
   importCancelled: 'importeren geannuleerd; de werkruimte is ongewijzigd',
+  kpiNoneNamed: 'Er is geen KPI genoemd',
+  kpiUnknown: 'Onbekende KPI ‘{name}’; bekend: {known}',
+  kpiUnknownHint: 'Onbekende KPI ‘{name}’ (bedoelt u ‘{hint}’?); bekend: {known}',
+  kpiGroupedDifferently: '‘{kpi}’ is gegroepeerd op {roles} en ‘{firstKpi}’ op {firstRoles}: bereken ze apart',
+  kpiJoinByKeyOnly: '‘{kpi}’ gaat alleen per {keyRole}: de {what, select, costs {kosten} targets {doelen} other {{what}}} hebben geen {roles}',
+  kpiJoinFilterKeyOnly: '‘{kpi}’ kan alleen op {keyRole} gefilterd worden: de {what, select, costs {kosten} targets {doelen} other {{what}}} hebben geen {roles}',
+  kpiJoinGrain: '‘{kpi}’ gebruikt maandelijkse {what, select, costs {kosten} targets {doelen} other {{what}}}: kies de eenheid maand, kwartaal of jaar',
+  kpiNoSuchSource: 'Geen bron met de naam ‘{source}’',
+  kpiNeedsLeads: '‘{kpi}’ heeft een bron met leads nodig (met een van de rollen {roles}): geen in deze werkruimte',
+  kpiNeedsActivities: '‘{kpi}’ heeft een bron met activiteiten nodig (rollen {roles}): geen in deze werkruimte',
+  kpiNoDealSource: 'Geen bron met de rollen van deals (status, bedrag, datums) in deze werkruimte',
+  kpiMissingRoles: '‘{kpi}’ heeft {count, plural, one {de rol} other {de rollen}} {roles} nodig{outcome, select, yes { (een fase die gewonnen of verloren aangeeft volstaat voor de status)} other {}}, niet toegewezen in bron ‘{source}’',
+  kpiMissingRolesLink: '‘{kpi}’ heeft {count, plural, one {de rol} other {de rollen}} {roles} nodig{outcome, select, yes { (een fase die gewonnen of verloren aangeeft volstaat voor de status)} other {}}, niet toegewezen in bron ‘{source}’; koppel de activiteiten aan de deals (bevestig de relatie) zodat ‘{source} (verrijkt)’ de rollen van de deals draagt',
+  kpiNeedsJoinedSource: '‘{kpi}’ heeft een bron met {what, select, costs {kosten} targets {doelen} other {{what}}} nodig (rollen {roles}): geen in deze werkruimte',
+  kpiJoinedMissingRoles: '‘{kpi}’ heeft {count, plural, one {de rol} other {de rollen}} {roles} nodig, niet toegewezen in de bron met {what, select, costs {kosten} targets {doelen} other {{what}}} ‘{source}’',
+  kpiNoOutcome: 'Geen rol status of fase toegewezen',
+  noRoles: 'niets',
 };
 export default errors;

@@ -4,7 +4,7 @@ const pivot: Messages<'pivot'> = {
   tableLabel: 'Draaitabel',
   flatTableLabel: 'Resultatentabel',
   keyboardHelp:
-    'Met de pijltjestoetsen ga je van cijfer naar cijfer; Enter toont de rijen achter een cijfer; Spatie selecteert het; Links en Rechts klappen een groep in of uit.',
+    'Met de pijltjestoetsen gaat u van cijfer naar cijfer; Enter toont de rijen achter een cijfer; Spatie selecteert het; Links en Rechts klappen een groep in of uit.',
   grandTotal: 'Eindtotaal',
   total: 'Totaal',
   groupTotal: '{value} totaal',

@@ -12,5 +12,6 @@ const profile: Messages<'profile'> = {
   topValues: 'Meest voorkomende waarden',
   allDistinct: 'Alle waarden verschillend',
   emptyValue: '(leeg)',
+  topValueTitle: '{value}: {count} ({share})',
 };
 export default profile;
