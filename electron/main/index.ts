@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, session, 
 import { API_METHODS, HOST_CHANNEL_PICK_FILE, IPC_CHANNEL_PREFIX, type Result } from '../../shared/api';
 import { parseArgs } from '../../shared/api-schema';
 import { CoreApi } from '../core/api';
+import type { PdfPrinter } from '../core/review/pdf';
 import { ensureDemo } from '../core/demo';
 import { projectRoot, samplesDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../server/http-host';
@@ -47,6 +48,25 @@ function bindApi(core: CoreApi): void {
     return picked.canceled || !path ? null : { kind: 'path', path };
   });
 }
+
+/** Reviews print to PDF with Electron's own Chromium: a hidden, script-less window per document. */
+const printPdf: PdfPrinter = async (html, options) => {
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    const pdf = await win.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      margins: { top: 0.7, bottom: 0.55, left: 0.47, right: 0.47 },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    win.destroy();
+  }
+};
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -95,7 +115,7 @@ async function start(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  const core = await CoreApi.open(join(dataDir, 'workspace.duckdb'));
+  const core = await CoreApi.open(join(dataDir, 'workspace.duckdb'), { review: { printPdf } });
   const root = app.isPackaged ? process.resourcesPath : projectRoot(import.meta.url);
   const demo = await ensureDemo(core, samplesDir(root));
   if (!demo.ok) dialog.showErrorBox('Quarterdeck', `Could not load the demo data: ${demo.error.message}`);
