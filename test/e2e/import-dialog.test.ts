@@ -128,8 +128,9 @@ describe('The import dialog', () => {
     expect((await previewColumn('Propriétaire')).slice(0, 2)).toEqual(['Hélène Lefèvre', 'François Dubœuf']);
     expect((await previewColumn('Compte'))[0]).toBe("Société Générale d'Équipement");
     expect((await previewColumn('Montant')).slice(0, 3)).toEqual(['12,500.50', '1,234.00', '125,000.00']);
-    expect((await previewColumn('Date de clôture prévue'))[0]).toBe('2026-10-25');
-    expect((await previewColumn('Date de création'))[1]).toBe('2026-08-17');
+    // Dates as the workspace's locale writes them (en-US here).
+    expect((await previewColumn('Date de clôture prévue'))[0]).toBe('Oct 25, 2026');
+    expect((await previewColumn('Date de création'))[1]).toBe('Aug 17, 2026');
     expect(await value('column-kind-Montant')).toBe('decimal');
     expect(await value('column-kind-Date de clôture prévue')).toBe('date');
     expect(await app.page.textContent(`${DIALOG} [data-testid="column-format-Date de clôture prévue"]`)).toBe('dd/mm/yyyy');
@@ -200,7 +201,7 @@ describe('The import dialog', () => {
     expect(done).toContain('48 rows');
     expect(done).toContain('2026-10-31');
     await expect.poll(() => app.page.textContent('[data-testid="row-count"]')).toBe('48 rows');
-    for (const text of ['12,500.50', '1,234.00', '2026-10-25', 'Hélène Lefèvre', 'François Dubœuf', "Société Générale d'Équipement"]) {
+    for (const text of ['12,500.50', '1,234.00', 'Oct 25, 2026', 'Hélène Lefèvre', 'François Dubœuf', "Société Générale d'Équipement"]) {
       await app.page.waitForSelector(`${DATA} [role="gridcell"]:text-is("${text}")`);
     }
     await scrollTo(`${DATA} [role="grid"]`, `${DATA} [role="columnheader"]:nth-child(5)`);
@@ -314,14 +315,14 @@ describe('The import dialog', () => {
     expect(await app.page.textContent(`${DIALOG} [data-testid="date-order-answer"]`)).toContain('03/04/2026 is read as March 4, 2026');
     expect(await value('setting-dateOrder')).toBe('MDY');
     expect(await app.page.getAttribute('[data-testid="setting-row-dateOrder"]', 'data-state')).toBe('fixed');
-    expect((await previewColumn('Renewal Date'))[0]).toBe('2026-03-04');
+    expect((await previewColumn('Renewal Date'))[0]).toBe('Mar 4, 2026');
 
     await app.page.selectOption(`${DIALOG} [data-testid="setting-dateOrder"]`, 'DMY');
     await settled();
-    expect((await previewColumn('Renewal Date'))[0]).toBe('2026-04-03');
+    expect((await previewColumn('Renewal Date'))[0]).toBe('Apr 3, 2026');
     await app.page.selectOption(`${DIALOG} [data-testid="setting-dateOrder"]`, 'MDY');
     await settled();
-    expect((await previewColumn('Renewal Date')).slice(0, 3)).toEqual(['2026-03-04', '2026-05-06', '2026-11-12']);
+    expect((await previewColumn('Renewal Date')).slice(0, 3)).toEqual(['Mar 4, 2026', 'May 6, 2026', 'Nov 12, 2026']);
     await confirmImport();
 
     await app.page.waitForSelector('[data-testid="source-item-renewals-ambiguous"][aria-current="true"]');
@@ -349,7 +350,7 @@ describe('The import dialog', () => {
     await settled();
     expect(await previewHeaders()).toEqual(['Deal', 'Owner', 'Amount', 'Close date', 'Won']);
     expect((await previewColumn('Amount')).slice(0, 2)).toEqual(['18,250.75', '4,200.00']);
-    expect((await previewColumn('Close date'))[0]).toBe('2026-10-14');
+    expect((await previewColumn('Close date'))[0]).toBe('Oct 14, 2026');
     expect(await value('column-kind-Won')).toBe('boolean');
     await app.shot('import-dialog-xlsx.png');
     await app.page.fill('[data-testid="source-name"]', 'pipeline q4');
