@@ -23,7 +23,7 @@ import { writeDealsCsv } from '../../resources/generator/crm-model';
 import { compileSpec } from '../../shared/spec/compile';
 import { normalizeSpec } from '../../shared/spec/normalize';
 import type { AnalysisSpec } from '../../shared/spec/types';
-import { startApp, type App } from '../e2e/harness';
+import { startApp } from '../e2e/harness';
 
 const ROWS = Number(process.env.BENCH_BROWSER_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 6);
@@ -81,32 +81,34 @@ interface PageDoc {
 }
 declare const document: PageDoc;
 declare const requestAnimationFrame: (cb: (now: number) => void) => number;
-declare const performance: { now(): number };
-declare const window: { __paint?: Promise<number> };
+declare const window: { __painted?: number };
 
-/** Arms the page: the next click starts the clock, the paint of every widget with new data stops it. */
-async function armClock(app: App): Promise<void> {
-  await app.page.evaluate(() => {
-    const before = new Map(Array.from(document.querySelectorAll('[data-testid="widget"]')).map((w) => [w.getAttribute('data-widget-id'), w.getAttribute('data-query')]));
-    window.__paint = new Promise<number>((resolve) => {
-      document.addEventListener(
-        'click',
-        (e) => {
-          const start = e.timeStamp;
-          const check = () => {
-            const all = Array.from(document.querySelectorAll('[data-testid="widget"]'));
-            const done =
-              all.length === before.size &&
-              all.every((w) => w.getAttribute('data-state') === 'ready' && w.getAttribute('data-query') !== before.get(w.getAttribute('data-widget-id')));
-            if (done) requestAnimationFrame(() => resolve(performance.now() - start));
-            else requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        },
-        { capture: true, once: true },
-      );
-    });
-  });
+/** Arms the page: the next click starts the clock, the paint of every widget with new data stops it (window.__painted, ms). */
+function armClock(): void {
+  const widgets = () => Array.from(document.querySelectorAll('[data-testid="widget"]'));
+  const before = new Map(widgets().map((w) => [w.getAttribute('data-widget-id'), w.getAttribute('data-query')]));
+  window.__painted = undefined;
+  document.addEventListener(
+    'click',
+    (e) => {
+      const start = e.timeStamp;
+      const check = () => {
+        const all = widgets();
+        const done =
+          all.length === before.size &&
+          all.every((w) => w.getAttribute('data-state') === 'ready' && w.getAttribute('data-query') !== before.get(w.getAttribute('data-widget-id')));
+        if (done) requestAnimationFrame(() => (window.__painted = performance.now() - start));
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    },
+    { capture: true, once: true },
+  );
+}
+
+function allReady(n: number): boolean {
+  const all = Array.from(document.querySelectorAll('[data-testid="widget"]'));
+  return all.length === n && all.every((w) => w.getAttribute('data-state') === 'ready');
 }
 
 export async function dashboardBrowserBench(): Promise<number> {
@@ -139,15 +141,12 @@ export async function dashboardBrowserBench(): Promise<number> {
     };
 
     const { page } = app;
-    page.on('crash', () => console.log('   (the page crashed)'));
-    page.on('close', () => console.log('   (the page closed)'));
+    // tsx names functions with an __name helper the page lacks: the functions sent to it need it.
+    await page.addInitScript('window.__name = (f) => f;');
     await page.reload();
     await page.click('[data-testid="nav-dashboards"]');
     t = performance.now();
-    await page.waitForFunction(() => {
-      const all = Array.from(document.querySelectorAll('[data-testid="widget"]'));
-      return all.length === 10 && all.every((w) => w.getAttribute('data-state') === 'ready');
-    }, undefined, { timeout: 300_000 });
+    await page.waitForFunction(allReady, 10, { timeout: 300_000 });
     console.log(`${pad('first open (cold)', 44)} ${fmt(performance.now() - t)}`);
     const teams = await app.sql(`SELECT team, count(*) AS n FROM ${await app.tableOf('deals')} GROUP BY 1 ORDER BY 2 DESC LIMIT 1`);
     const team = String(teams[0]!.team);
@@ -164,13 +163,10 @@ export async function dashboardBrowserBench(): Promise<number> {
       for (let run = 0; run < RUNS; run++) {
         app.core.resultCache.clear();
         asked.length = 0;
-        await armClock(app);
-        console.log('armed');
+        await page.evaluate(armClock);
         await page.click(box);
-        console.log('clicked', page.isClosed());
-        await new Promise((r) => setTimeout(r, 2000));
-        console.log('after 2s', page.isClosed());
-        const ms = await page.evaluate(() => window.__paint!);
+        await page.waitForFunction(() => window.__painted !== undefined, undefined, { timeout: 300_000, polling: 50 });
+        const ms = (await page.evaluate(() => window.__painted))!;
         appTimes.push(ms);
         if (asked.length !== 10) throw new Error(`the click asked for ${asked.length} queries, not 10`);
         const compiled = await Promise.all(asked.map((spec) => compiledFor(app.core, orders, spec)));

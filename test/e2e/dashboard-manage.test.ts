@@ -151,6 +151,46 @@ describe('managing dashboards', () => {
     expect(d.widgets.map((w) => w.title)).toEqual(expect.arrayContaining(['Deals per stage', 'Deals per stage (copy)', 'Amount by owner']));
   });
 
+  it('moves a widget by its header and resizes it from its corner, each one undoable step', async () => {
+    const layoutOf = async (title: string) => (await stored()).find((x) => x.id === 'd-pipeline')!.widgets.find((w) => w.title === title)!.layout;
+    const start = await layoutOf('Deals created per month');
+    const head = (await page.$(`${widget('Deals created per month')} .widget-head`))!;
+    const h = (await head.boundingBox())!;
+    // Two columns of widgets to the left, along the top row.
+    await page.mouse.move(h.x + 60, h.y + h.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(h.x + 60 - i * 75, h.y + h.height / 2);
+    await page.mouse.up();
+    await expect.poll(async () => (await layoutOf('Deals created per month')).x, { timeout: 10_000 }).toBeLessThan(start.x);
+    await saved();
+    const moved = await layoutOf('Deals created per month');
+    expect([moved.w, moved.h]).toEqual([start.w, start.h]);
+
+    const corner = (await page.$(`.react-grid-item:has(${widget('Deals by lead source')}) .react-resizable-handle-se`))!;
+    const before = await layoutOf('Deals by lead source');
+    await page.$eval(`${widget('Deals by lead source')}`, (el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }));
+    await corner.hover();
+    const c = (await corner.boundingBox())!;
+    await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(c.x + c.width / 2 + i * 25, c.y + c.height / 2 + i * 15);
+    await page.mouse.up();
+    await expect.poll(async () => (await layoutOf('Deals by lead source')).w, { timeout: 10_000 }).toBeGreaterThan(before.w);
+    await saved();
+    const resized = await layoutOf('Deals by lead source');
+    expect(resized.w).toBeGreaterThan(before.w);
+    expect(resized.h).toBeGreaterThan(before.h);
+
+    await page.click('[data-testid="undo"]');
+    await expect.poll(() => layoutOf('Deals by lead source'), { timeout: 10_000 }).toEqual(before);
+    await page.click('[data-testid="undo"]');
+    await expect.poll(() => layoutOf('Deals created per month'), { timeout: 10_000 }).toEqual(start);
+    await page.click('[data-testid="redo"]');
+    await page.click('[data-testid="redo"]');
+    await expect.poll(() => layoutOf('Deals by lead source'), { timeout: 10_000 }).toEqual(resized);
+    await saved();
+  });
+
   it('exports the rows behind a widget as CSV from the drill panel', async () => {
     await widgetMenu('Amount by team', 'rows');
     await page.waitForSelector('[data-testid="drill-panel"][data-state="ready"]');
@@ -171,6 +211,21 @@ describe('managing dashboards', () => {
     expect(Number(lines[1]!.split(',')[amount])).toBeCloseTo(Number(max!.m), 2);
     expect(await page.textContent('[data-testid="drill-export-note"]')).toContain(`${total.toLocaleString('en-US')} rows exported`);
     await page.click('[data-testid="drill-close"]');
+  });
+
+  it('edits a widget in the widget editor from its menu: the same widget, changed', async () => {
+    const count = await widgetCount();
+    await widgetMenu('Mean amount by product', 'edit');
+    await page.waitForSelector('[data-testid="widget-editor"]');
+    expect(await page.inputValue('[data-testid="widget-title"]')).toBe('Mean amount by product');
+    await page.click('[data-testid="chart-kind-column"]');
+    await page.click('[data-testid="widget-save"]');
+    await page.waitForSelector('[data-testid="widget-editor"]', { state: 'detached' });
+    await page.waitForSelector(`${widget('Mean amount by product')}[data-chart="column"][data-state="ready"]`);
+    expect(await widgetCount()).toBe(count);
+    await saved();
+    const w = (await stored()).find((x) => x.id === 'd-pipeline')!.widgets.find((x) => x.title === 'Mean amount by product')!;
+    expect([w.id, w.chart]).toEqual(['w7', 'column']);
   });
 
   it('adds, renames, duplicates, reorders and removes dashboards in tabs', async () => {
