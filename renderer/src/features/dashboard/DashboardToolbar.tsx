@@ -1,5 +1,6 @@
 // The active dashboard's toolbar: undo and redo (disabled when there is nothing to undo or redo),
-// add a widget, the indicator count with the seeds' hint past ten, the save state, the settings.
+// add a widget, the indicator count with the seeds' hint past ten, the save state, save as a
+// template, the settings.
 import type { Dashboard } from '../../../../shared/dashboard/types';
 import { useT } from '../../i18n/I18nProvider';
 import { INDICATOR_HINT_LIMIT } from './dashboard-ops';
@@ -17,12 +18,13 @@ interface DashboardToolbarProps {
   onRetrySave(): void;
   onAddWidget(): void;
   onSettings(): void;
+  onSaveAsTemplate(): void;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function DashboardToolbar(props: DashboardToolbarProps) {
-  const { dashboard, canUndo, canRedo, depth, save, onUndo, onRedo, onRetrySave, onAddWidget, onSettings } = props;
+  const { dashboard, canUndo, canRedo, depth, save, onUndo, onRedo, onRetrySave, onAddWidget, onSettings, onSaveAsTemplate } = props;
   const t = useT();
   const count = dashboard?.widgets.length ?? 0;
   const undoKeys = isMac ? '⌘Z' : 'Ctrl+Z';
@@ -61,6 +63,11 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
             </>
           )}
         </span>
+      )}
+      {dashboard && (
+        <button type="button" className="button button-small" onClick={onSaveAsTemplate} data-testid="save-as-template">
+          {t('dashboard.saveAsTemplate')}
+        </button>
       )}
       <button type="button" className="button button-small" onClick={onSettings} data-testid="open-settings">
         {t('dashboard.settings')}

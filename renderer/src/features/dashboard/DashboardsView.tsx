@@ -12,6 +12,7 @@ import { Modal } from '../../ui/Modal';
 import { DrillPanel, type DrillTarget } from '../drill/DrillPanel';
 import { DashboardCanvas } from './DashboardCanvas';
 import { DashboardTabs } from './DashboardTabs';
+import { SaveTemplateDialog } from '../templates/SaveTemplateDialog';
 import { DashboardToolbar } from './DashboardToolbar';
 import {
   addWidget,
@@ -54,6 +55,8 @@ export function DashboardsView({ workspace }: DashboardsViewProps) {
   const [editing, setEditing] = useState<{ widget: Widget | null } | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<Dashboard | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
+  const [savedTemplate, setSavedTemplate] = useState<string | null>(null);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
 
@@ -176,6 +179,10 @@ export function DashboardsView({ workspace }: DashboardsViewProps) {
           onRetrySave={() => void model.flush()}
           onAddWidget={() => setEditing({ widget: null })}
           onSettings={() => setSettingsOpen(true)}
+          onSaveAsTemplate={() => {
+            // Pending edits first: the template is derived from the stored dashboard.
+            void model.flush().then(() => setSavingTemplate(true));
+          }}
         />
       </div>
       {removeError && (
@@ -242,6 +249,24 @@ export function DashboardsView({ workspace }: DashboardsViewProps) {
         </Modal>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {savingTemplate && active && (
+        <SaveTemplateDialog
+          dashboardId={active.id}
+          onClose={() => setSavingTemplate(false)}
+          onSaved={(template) => {
+            setSavingTemplate(false);
+            setSavedTemplate(template.name);
+          }}
+        />
+      )}
+      {savedTemplate && (
+        <div className="dash-notice" role="status" data-testid="template-saved">
+          {t('dashboard.templateSaved', { name: savedTemplate })}
+          <button type="button" className="link-button" onClick={() => setSavedTemplate(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
       {drill && <DrillPanel key={JSON.stringify([drill.spec, drill.cell])} target={drill} onClose={() => setDrill(null)} />}
     </div>
   );

@@ -25,6 +25,8 @@ const dashboard: Messages<'dashboard'> = {
   undoHint: 'Letzte Änderung rückgängig machen ({keys})',
   redoHint: 'Wiederholen ({keys})',
   addWidget: 'Widget hinzufügen',
+  saveAsTemplate: 'Als Vorlage speichern',
+  templateSaved: 'Vorlage „{name}“ gespeichert: Sie finden sie unter Vorlagen.',
   settings: 'Anzeigeeinstellungen',
   indicators: '{count, plural, =0 {Keine Kennzahl} one {# Kennzahl} other {# Kennzahlen}}',
   indicatorHint: 'Ein Management-Dashboard liest sich am besten mit höchstens {limit} Kennzahlen',

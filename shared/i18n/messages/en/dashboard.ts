@@ -24,6 +24,8 @@ export default {
   undoHint: 'Undo the last change ({keys})',
   redoHint: 'Redo ({keys})',
   addWidget: 'Add widget',
+  saveAsTemplate: 'Save as template',
+  templateSaved: 'Template “{name}” saved: find it under Templates.',
   settings: 'Display settings',
   indicators: '{count, plural, =0 {No indicator} one {# indicator} other {# indicators}}',
   indicatorHint: 'A management dashboard reads best with at most {limit} indicators',

@@ -25,6 +25,8 @@ const dashboard: Messages<'dashboard'> = {
   undoHint: 'Annuler la dernière modification ({keys})',
   redoHint: 'Rétablir ({keys})',
   addWidget: 'Ajouter un widget',
+  saveAsTemplate: 'Enregistrer comme modèle',
+  templateSaved: 'Modèle « {name} » enregistré : retrouvez-le dans Modèles.',
   settings: 'Paramètres d’affichage',
   indicators: '{count, plural, =0 {Aucun indicateur} one {# indicateur} other {# indicateurs}}',
   indicatorHint: 'Un tableau de bord de direction se lit mieux avec {limit} indicateurs au plus',

@@ -25,6 +25,8 @@ const dashboard: Messages<'dashboard'> = {
   undoHint: 'De laatste wijziging ongedaan maken ({keys})',
   redoHint: 'Opnieuw uitvoeren ({keys})',
   addWidget: 'Widget toevoegen',
+  saveAsTemplate: 'Opslaan als sjabloon',
+  templateSaved: 'Sjabloon ‘{name}’ opgeslagen: u vindt het onder Sjablonen.',
   settings: 'Weergave-instellingen',
   indicators: '{count, plural, =0 {Geen indicator} one {# indicator} other {# indicatoren}}',
   indicatorHint: 'Een managementdashboard leest het best met hoogstens {limit} indicatoren',
