@@ -525,11 +525,16 @@ export class CoreApi implements QuarterdeckApi {
       const parsed = parseDashboardInput(input);
       if (!parsed.ok) return parsed;
       const dashboard = parsed.value;
-      return writeDashboard(this.workspace, dashboard, (previous) =>
-        checkChangedWidgets(dashboard, previous, async (spec) => {
-          const resolved = await this.resolveSpec(spec);
-          return resolved.ok ? compileSpec(resolved.value.spec, resolved.value.schema) : resolved;
-        }),
+      return writeDashboard(this.workspace, dashboard, (previous, stored) =>
+        checkChangedWidgets(
+          dashboard,
+          previous,
+          async (spec) => {
+            const resolved = await this.resolveSpec(spec);
+            return resolved.ok ? compileSpec(resolved.value.spec, resolved.value.schema) : resolved;
+          },
+          stored,
+        ),
       );
     });
   }

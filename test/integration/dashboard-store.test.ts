@@ -135,6 +135,13 @@ describe('dashboards and settings in the workspace file', () => {
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error.code).toBe('NOT_FOUND');
     expect((await core.runQuery({ spec: loaded.widgets[0]!.spec })).ok).toBe(true);
+    // A copy of the dashboard (duplicate tab) saves too: its broken widget is a copy, not a new spec.
+    const copy = must(await core.saveDashboard({ ...moved, id: 'v2', name: 'Vanishing (copy)' }));
+    expect(copy.widgets.map((w) => w.spec.source)).toEqual(['sales', 'old']);
+    // But a new widget naming the vanished source is still refused.
+    const fresh = await core.saveDashboard({ ...copy, widgets: [...copy.widgets, { ...widget('new', 'old'), spec: { ...widget('new', 'old').spec, limit: 7 } }] });
+    expect(fresh.ok).toBe(false);
+    must(await core.removeDashboard('v2'));
   });
 
   it('concurrent saves (an autosave burst) beside an import: each lands, tabs in call order', async () => {

@@ -20,17 +20,22 @@ export function canonicalJson(value: unknown): string {
 /**
  * Checks the specs of the widgets that are new or changed against `previous` (the stored version,
  * null for a new dashboard). `resolve` checks one parsed spec against the workspace (source exists,
- * columns and roles resolve, it compiles).
+ * columns and roles resolve, it compiles). A widget copied unchanged from any stored dashboard
+ * (`stored`: a duplicated dashboard or widget) is stored as it is, like an unchanged one: a copy
+ * of a dashboard with one broken widget must save as well as the original.
  */
 export async function checkChangedWidgets(
   dashboard: Dashboard,
   previous: Dashboard | null,
   resolve: (spec: AnalysisSpec) => Promise<Result<unknown>>,
+  stored: readonly Dashboard[] = [],
 ): Promise<Result<Dashboard>> {
   const before = new Map((previous?.widgets ?? []).map((w) => [w.id, canonicalJson(w.spec)]));
+  const known = new Set(stored.flatMap((d) => d.widgets.map((w) => canonicalJson(w.spec))));
   const widgets = [];
   for (const [i, widget] of dashboard.widgets.entries()) {
-    if (before.get(widget.id) === canonicalJson(widget.spec)) {
+    const spec = canonicalJson(widget.spec);
+    if (before.get(widget.id) === spec || known.has(spec)) {
       widgets.push(widget);
       continue;
     }

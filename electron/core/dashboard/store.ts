@@ -92,19 +92,20 @@ export function listDashboards(workspace: Workspace): Promise<StoredDashboards> 
 /**
  * Inserts a dashboard (as the last tab) or replaces the one of the same id (in its place), with
  * updatedAt set to the time of the save; returns it as stored. `prepare` checks it against the
- * stored version (null when new) and gives what to store, or an error (nothing is written). The
+ * stored version (null when new; and every stored dashboard) and gives what to store, or an error (nothing is written). The
  * whole is serialised with the other writes, so that saves land in call order: a later autosave
  * is never overwritten by an earlier one whose checks took longer.
  */
 export async function writeDashboard(
   workspace: Workspace,
   dashboard: Dashboard,
-  prepare: (previous: Dashboard | null) => Promise<Result<Dashboard>>,
+  prepare: (previous: Dashboard | null, stored: readonly Dashboard[]) => Promise<Result<Dashboard>>,
 ): Promise<Result<Dashboard>> {
   return serialised(workspace, () =>
     withConnection(workspace, async (conn) => {
-      const previous = (await readDashboards(conn)).dashboards.find((d) => d.id === dashboard.id) ?? null;
-      const prepared = await prepare(previous);
+      const stored = (await readDashboards(conn)).dashboards;
+      const previous = stored.find((d) => d.id === dashboard.id) ?? null;
+      const prepared = await prepare(previous, stored);
       if (!prepared.ok) return prepared;
       await conn.run('BEGIN TRANSACTION');
       try {
