@@ -290,10 +290,10 @@ describe('quarterdeck kpi', () => {
   it('fails clearly on unknown KPIs, missing roles and bad periods', async () => {
     const unknown = await cli(['kpi', 'nope', '--workspace', workspace]);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toMatch(/unknown KPI "nope"/);
+    expect(unknown.stderr).toMatch(/Unknown KPI “nope”/);
     const missing = await cli(['kpi', 'won_deals', '--by', 'segment', '--workspace', workspace]);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/needs the role segment/);
+    expect(missing.stderr).toMatch(/needs the role segment/i);
     const period = await cli(['kpi', 'won_deals', '--period', '2024-13', '--workspace', workspace]);
     expect(period.code).toBe(2);
     expect(period.stderr).toMatch(/--period 2024-13/);

@@ -298,14 +298,16 @@ export async function detectDialect(
   };
 }
 
-/** Unique, readable column names: empty names get column_N, repeats get a suffix. */
-export function uniqueNames(headers: string[]): { names: string[]; renamed: string[] } {
+/** Unique, readable column names: empty names get column_N, repeats get a suffix (`given`: the names given so). */
+export function uniqueNames(headers: string[]): { names: string[]; renamed: string[]; given: string[] } {
   const seen = new Map<string, number>();
   const renamed: string[] = [];
+  const given: string[] = [];
   const names = headers.map((h, i) => {
     // Control characters (a NUL byte, a stray escape) cannot be part of a column name.
     // eslint-disable-next-line no-control-regex
     let name = h.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const before = renamed.length;
     if (name === '') {
       name = `column_${i + 1}`;
       renamed.push(`column ${i + 1} had no name: "${name}"`);
@@ -320,7 +322,8 @@ export function uniqueNames(headers: string[]): { names: string[]; renamed: stri
       renamed.push(`"${name}" appears more than once: renamed to "${candidate}"`);
       name = candidate;
     }
+    if (renamed.length > before) given.push(name);
     return name;
   });
-  return { names, renamed };
+  return { names, renamed, given };
 }

@@ -4,18 +4,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnPlan, ImportInspection, ImportReport, ImportSettings, SourceMatch, ValueKind } from '../../../shared/import/types';
 import { headerSignature } from '../../../shared/model/detect';
 import { quoteIdent } from '../../../shared/spec/quote';
 import { rebuildModels } from '../model/model-views';
-import { reportStep, type Operations } from '../operations';
+import { reportStep, type OperationHandle, type Operations } from '../operations';
 import { historyViewName, slugify, snapshotTableName, T } from '../workspace/catalog';
 import type { SourceRecord, Workspace } from '../workspace/workspace';
 import { cancelledError, ImportError } from './errors';
 import { analyse, dropRaw, inspect, sourceNameFromFile, typedSelect, type Analysis, type ImportFile } from './pipeline';
 import { proposeRoles, rememberRoles } from './roles-step';
-import { countFailures, failureWarnings, nonEmptyExpr } from './typing';
+import { conversionExpr, countFailures, failureWarnings, nonEmptyExpr } from './typing';
 
 
 export interface ImportSourceRequest {
@@ -117,8 +118,13 @@ export async function importSource(
 ): Promise<ImportReport> {
   return ws.exclusive(async () => {
     const conn = await ws.connect();
-    const op = operations.start(req.opId, `Importing ${req.file.displayName}`, conn);
+    const op = operations.start(req.opId, `Importing ${req.file.displayName}`, conn, {
+      key: 'progress.importing',
+      values: { file: req.file.displayName },
+    });
     let analysis: Awaited<ReturnType<typeof analyse>> | null = null;
+    // The hash of the bytes the user gave ("explain" names the exact file), beside the rest.
+    const hashing = sha256FileAside(req.file.path);
     try {
       analysis = await analyse(conn, req.file, req.settings, tempDir, op, null);
       if (op.isCancelled()) throw cancelledError();
@@ -139,30 +145,25 @@ export async function importSource(
         throw new ImportError({
           code: 'IMPORT_FAILED',
           message: `"${sourceName}" already has a snapshot dated ${snapshotDate}; choose another date or replace it`,
+          messageKey: 'errors.snapshotExists',
+          values: { source: sourceName, date: snapshotDate },
           location: { field: 'snapshotDate' },
         });
       }
       const slug = match?.slug ?? freeSlug(slugify(sourceName), sources);
       const table = snapshotTableName(slug, snapshotDate);
       if (op.isCancelled()) throw cancelledError();
-      reportStep(op, 0.75, 'Writing the table');
-      // The bytes the user gave (before any transcoding): "explain" names the exact file.
-      const contentHash = await sha256File(req.file.path);
+      reportStep(op, 0.75, 'Writing the table', { key: 'progress.writing' });
 
       await conn.run('BEGIN TRANSACTION');
       try {
         if (existing) await conn.run(`DROP TABLE ${quoteIdent(existing.table)}`);
-        await conn.run(
-          `CREATE TABLE ${quoteIdent(table)} AS SELECT\n  ${typedSelect(analysis, analysis.plans)}\nFROM ${analysis.raw.view} ORDER BY __line`,
-        );
-        if (op.isCancelled()) throw cancelledError();
-        reportStep(op, 0.85, 'Checking every value');
-        const plans = await checkConversions(conn, analysis, table);
+        const plans = await writeTypedTable(conn, analysis, table, op);
         refuseSilentLoss(req.file.displayName, plans, req.settings.columnKinds ?? {});
         const rowCount = Number(
           (await conn.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).getRowObjectsJS()[0]?.n ?? 0,
         );
-        reportStep(op, 0.9, 'Recognising columns');
+        reportStep(op, 0.9, 'Recognising columns', { key: 'progress.recognisingRoles' });
         // The kinds every column was read as: the next export of this source is read the same way.
         const storedSettings = JSON.stringify({
           ...analysis.settings,
@@ -179,6 +180,7 @@ export async function importSource(
         } else {
           await conn.run(`UPDATE ${quoteIdent(T.sources)} SET settings = $2::JSON WHERE name = $1`, [sourceName, storedSettings]);
         }
+        const contentHash = await hashing.digest;
         await conn.run(`DELETE FROM ${quoteIdent(T.snapshots)} WHERE source = $1 AND snapshot_date = $2::DATE`, [
           sourceName,
           snapshotDate,
@@ -197,7 +199,7 @@ export async function importSource(
         // The enriched models read the latest snapshot of each source: point them at this one.
         await rebuildModels(conn);
         await conn.run('COMMIT');
-        reportStep(op, 1, 'Imported');
+        reportStep(op, 1, 'Imported', { key: 'progress.imported' });
         return {
           source: sourceName,
           snapshotDate,
@@ -218,6 +220,7 @@ export async function importSource(
       if (op.isCancelled()) throw cancelledError();
       throw asImportError(req.file.displayName, e);
     } finally {
+      hashing.stop();
       await dropRaw(conn);
       await analysis?.prepared.cleanup();
       op.finish();
@@ -229,8 +232,40 @@ export async function importSource(
 /** sha256 of a file, as 64 hex digits, read as a stream (exports can be large). */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
+  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash);
   return hash.digest('hex');
+}
+
+// Plain CommonJS run by a worker thread: no file of its own to bundle.
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const hash = createHash('sha256');
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => { throw e; })
+  .on('end', () => parentPort.postMessage(hash.digest('hex')));
+`;
+
+/**
+ * sha256File on a worker thread, so that it runs beside the import's own work (transcoding on
+ * the main thread, reading in DuckDB). stop() ends it when the import fails first.
+ */
+export function sha256FileAside(path: string): { digest: Promise<string>; stop: () => void } {
+  let worker: Worker;
+  try {
+    worker = new Worker(HASH_WORKER, { eval: true, workerData: path });
+  } catch {
+    return { digest: sha256File(path), stop: () => undefined };
+  }
+  const digest = new Promise<string>((resolve, reject) => {
+    worker.once('message', (hex: string) => resolve(hex));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`hashing ${path} stopped (${code})`)));
+  });
+  digest.catch(() => undefined);
+  return { digest, stop: () => void worker.terminate() };
 }
 
 const KIND_NOUN: Record<string, string> = {
@@ -260,6 +295,22 @@ export function refuseSilentLoss(file: string, plans: ColumnPlan[], chosen: Reco
       `${where}: ${sample ? `"${sample.value}" is not ${KIND_NOUN[first.kind] ?? first.kind}` : 'values do not convert'}; ` +
       `${first.failed.toLocaleString('en-US')} of ${first.nonEmpty.toLocaleString('en-US')} values of "${first.name}" would be lost${others}. ` +
       `Import "${first.name}" as text to keep them, or choose its type to accept empty cells.`,
+    ...(sample
+      ? {
+          messageKey: 'errors.valueNotConvertible',
+          values: {
+            file,
+            line: String(sample.line),
+            column: first.name,
+            value: sample.value,
+            kind: first.kind,
+            failed: first.failed,
+            nonEmpty: first.nonEmpty,
+            others: failing.length - 1,
+            otherColumns: failing.slice(1).map((p) => `"${p.name}"`).join(', '),
+          },
+        }
+      : {}),
     location: { file, ...(sample ? { line: sample.line } : {}), column: first.name },
     detail: failing
       .map((p) => `${p.name} (${p.kind}): ${p.failed} failed, e.g. ${p.samples.map((x) => `line ${x.line}: ${JSON.stringify(x.value)}`).join('; ')}`)
@@ -268,24 +319,76 @@ export function refuseSilentLoss(file: string, plans: ColumnPlan[], chosen: Reco
 }
 
 /**
- * Every non-empty value must have converted: counts of non-empty raw values against counts of
- * typed values (one cheap scan each); only columns that lost values are scanned again for samples.
+ * Writes the typed table from the raw view, checking every value in the same pass: a column of
+ * the table flags the rows where a non-empty raw value did not convert, and is dropped once
+ * counted. A value that converts is never empty (conversionExpr), so with no row flagged a
+ * column's non-empty values are its typed values; otherwise checkConversions counts them on the
+ * raw view and finds the lines. The raw value is judged only where the conversion gave NULL,
+ * except for dates read by DuckDB's own cast, which reads some words ("epoch") as dates: there
+ * an empty value that converted is flagged too.
  */
-async function checkConversions(conn: DuckDBConnection, analysis: Analysis, table: string): Promise<ColumnPlan[]> {
+async function writeTypedTable(conn: DuckDBConnection, analysis: Analysis, table: string, op: OperationHandle): Promise<ColumnPlan[]> {
   const plans = analysis.plans;
-  if (plans.length === 0) return plans;
-  const typed = (
-    await conn.runAndReadAll(`SELECT ${plans.map((p, i) => `count(${quoteIdent(p.name)}) AS t${i}`).join(', ')} FROM ${quoteIdent(table)}`)
-  ).getRowObjectsJS()[0]!;
   const nulls = analysis.settings.nullTokens;
-  const raw = (
+  const t = quoteIdent(table);
+  const checked = plans.flatMap((p, i) => (p.kind === 'text' ? [] : [i]));
+  const taken = new Set(plans.map((p) => p.name.toLowerCase()));
+  let flag = '__qd_unconverted';
+  for (let i = 2; taken.has(flag); i++) flag = `__qd_unconverted_${i}`;
+  const inner = [
+    ...plans.map((p, i) => `${conversionExpr(p, analysis.settings, `c${p.index}`)} AS v${i}`),
+    ...checked.map((i) => `c${plans[i]!.index} AS r${i}`),
+  ];
+  const outer = plans.map((p, i) => `v${i} AS ${quoteIdent(p.name)}`);
+  const lost = (i: number) => {
+    const p = plans[i]!;
+    const nonEmpty = nonEmptyExpr(`r${i}`, nulls);
+    const cast = (p.kind === 'date' || p.kind === 'timestamp') && !p.format;
+    return cast ? `(${nonEmpty}) <> (v${i} IS NOT NULL)` : `CASE WHEN v${i} IS NULL THEN ${nonEmpty} ELSE false END`;
+  };
+  if (checked.length > 0) outer.push(`${checked.map(lost).join(' OR ')} AS ${quoteIdent(flag)}`);
+  // No ORDER BY: the raw records are in file order, and DuckDB keeps insertion order.
+  await conn.run(`CREATE TABLE ${t} AS SELECT\n  ${outer.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')} FROM ${analysis.raw.view})`);
+  reportStep(null, null, 'typed table');
+  if (op.isCancelled()) throw cancelledError();
+  reportStep(op, 0.85, 'Checking every value', { key: 'progress.checking' });
+  if (plans.length === 0) return plans;
+  const counts = (
     await conn.runAndReadAll(
-      `SELECT ${plans.map((p, i) => `count(*) FILTER (WHERE ${nonEmptyExpr(`c${p.index}`, nulls)}) AS n${i}`).join(', ')} FROM ${analysis.raw.view}`,
+      `SELECT ${[
+        ...plans.map((p, i) => `count(${quoteIdent(p.name)}) AS t${i}`),
+        checked.length > 0 ? `count(*) FILTER (WHERE ${quoteIdent(flag)}) AS flagged` : '0 AS flagged',
+      ].join(', ')} FROM ${t}`,
     )
   ).getRowObjectsJS()[0]!;
+  if (checked.length > 0) await conn.run(`ALTER TABLE ${t} DROP COLUMN ${quoteIdent(flag)}`);
+  const typed = plans.map((_, i) => Number(counts[`t${i}`] ?? 0));
+  if (Number(counts.flagged ?? 0) === 0) return plans.map((p, i) => ({ ...p, nonEmpty: typed[i]!, failed: 0, samples: [] }));
+  return checkConversions(conn, analysis, typed);
+}
+
+/**
+ * Every non-empty value must have converted: counts of non-empty raw values against the counts
+ * of typed values; only columns that lost values are scanned again for samples. A text column is
+ * empty exactly where its raw value is (conversionExpr), so only the other columns' raw values
+ * are counted.
+ */
+async function checkConversions(conn: DuckDBConnection, analysis: Analysis, typed: number[]): Promise<ColumnPlan[]> {
+  const plans = analysis.plans;
+  const nulls = analysis.settings.nullTokens;
+  const converted = plans.flatMap((p, i) => (p.kind === 'text' ? [] : [{ p, i }]));
+  const raw =
+    converted.length === 0
+      ? {}
+      : (
+          await conn.runAndReadAll(
+            `SELECT ${converted.map(({ p, i }) => `count(*) FILTER (WHERE ${nonEmptyExpr(`c${p.index}`, nulls)}) AS n${i}`).join(', ')} FROM ${analysis.raw.view}`,
+          )
+        ).getRowObjectsJS()[0]!;
   const counted = plans.map((p, i) => {
-    const nonEmpty = Number(raw[`n${i}`] ?? 0);
-    return { ...p, nonEmpty, failed: p.kind === 'text' ? 0 : Math.max(0, nonEmpty - Number(typed[`t${i}`] ?? 0)), samples: [] };
+    const values = typed[i] ?? 0;
+    const nonEmpty = p.kind === 'text' ? values : Number(raw[`n${i}`] ?? 0);
+    return { ...p, nonEmpty, failed: Math.max(0, nonEmpty - values), samples: [] };
   });
   const losing = counted.filter((p) => p.failed > 0);
   if (losing.length === 0) return counted;

@@ -15,6 +15,7 @@ import type {
   ImportSettings,
   ImportWarning,
   SheetInfo,
+  TextEncoding,
 } from '../../../shared/import/types';
 import { DEFAULT_NULL_TOKENS } from '../../../shared/import/types';
 import { quoteIdent, quoteLiteral } from '../../../shared/spec/quote';
@@ -22,9 +23,10 @@ import { reportStep, type OperationHandle } from '../operations';
 import { copyLines, countLineEndings, mixedLineEndings, normalizeLineEndings, rewriteAsRfc4180, scanRecords } from './csv-scan';
 import { detectDialect, uniqueNames, type DialectGuess } from './dialect';
 import { csvReadError } from './duckdb-errors';
-import { detectEncoding, needsTranscoding, readTextHead, transcodeToUtf8 } from './encoding';
+import { detectEncoding, needsTranscoding, readTextHead, transcodeToUtf8, type EncodingGuess } from './encoding';
 import { ImportError } from './errors';
-import { conversionExpr, countFailures, detectColumns, failureWarnings, type RawColumn } from './typing';
+import { parseRecords } from './records';
+import { conversionExpr, countFailures, detectColumns, failureWarnings, samplePlan, type RawColumn } from './typing';
 import { listSheets, sheetToCsv } from './xlsx';
 
 
@@ -46,6 +48,24 @@ interface Prepared {
   sheet: string | null;
   warnings: ImportWarning[];
   cleanup: () => Promise<void>;
+}
+
+/** Encodings by the names people know them by (not translated). */
+const ENCODING_NAME: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+  'iso-8859-1': 'ISO-8859-1',
+};
+
+/** The TRANSCODED warning's text as a catalog key: why the file was read in that encoding. */
+function transcodedText(guess: EncodingGuess | null, encoding: TextEncoding): Pick<ImportWarning, 'messageKey' | 'values'> {
+  const name = ENCODING_NAME[encoding];
+  if (!guess) return { messageKey: 'warnings.transcodedAsAsked', values: { encoding: name } };
+  if (guess.bom) return { messageKey: 'warnings.transcodedBom', values: { encoding: name } };
+  if (guess.invalidUtf8Line !== undefined) return { messageKey: 'warnings.transcodedNotUtf8', values: { line: guess.invalidUtf8Line, encoding: name } };
+  return { messageKey: 'warnings.transcodedUtf16', values: { encoding: name } };
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -81,6 +101,8 @@ export async function checkFile(file: ImportFile): Promise<void> {
     throw new ImportError({
       code: 'IMPORT_FAILED',
       message: `${file.displayName}: the file cannot be opened`,
+      messageKey: 'errors.fileCannotOpen',
+      values: { file: file.displayName },
       location: { file: file.displayName },
     });
   }
@@ -88,6 +110,8 @@ export async function checkFile(file: ImportFile): Promise<void> {
     throw new ImportError({
       code: 'IMPORT_FAILED',
       message: `${file.displayName}: the file is empty`,
+      messageKey: 'errors.fileEmpty',
+      values: { file: file.displayName },
       location: { file: file.displayName },
     });
   }
@@ -111,7 +135,7 @@ async function prepare(
       const sheets = await listSheets(file.path, file.displayName);
       const out = join(tempDir, `sheet-${stamp}.csv`);
       temps.push(out);
-      reportStep(op, 0.02, `Reading ${file.displayName}`);
+      reportStep(op, 0.02, `Reading ${file.displayName}`, { key: 'progress.reading', values: { file: file.displayName } });
       const result = await sheetToCsv(file.path, file.displayName, settings.sheet ?? null, out, (f) =>
         reportStep(op, 0.02 + f * 0.3),
       );
@@ -136,11 +160,15 @@ async function prepare(
       textPath = join(tempDir, `text-${stamp}.csv`);
       temps.push(textPath);
       const size = (await stat(file.path)).size;
-      reportStep(op, 0.01, `Converting ${file.displayName} from ${encoding}`);
+      reportStep(op, 0.01, `Converting ${file.displayName} from ${encoding}`, {
+        key: 'progress.converting',
+        values: { file: file.displayName, encoding: ENCODING_NAME[encoding] },
+      });
       await transcodeToUtf8(file.path, encoding, textPath, (bytes) => reportStep(op, 0.01 + (bytes / size) * 0.25));
       warnings.push({
         code: 'TRANSCODED',
         message: `${guess ? guess.reason : `read as ${encoding} as asked`}; converted to UTF-8`,
+        ...transcodedText(guess, encoding),
       });
     }
     return { textPath, temps, stamp, format, encoding, encodingDetected: guess !== null, sheets: [], sheet: null, warnings, cleanup };
@@ -153,6 +181,12 @@ async function prepare(
 interface RawTable {
   /** A TEMP view of the data records: text columns c0..cN plus __line. */
   view: string;
+  /** The TEMP table under the view, every record read; __line is rowid + lineBase. */
+  table: string;
+  lineBase: number;
+  /** SQL conditions on the table's rowid and values that keep the data records. */
+  dataRowids: string;
+  filled: string;
   columns: RawColumn[];
   rows: number;
   /** True when only the head of the file was read (inspection). */
@@ -222,6 +256,9 @@ async function loadRaw(
         line !== null
           ? `${file.displayName}, line ${line}: a quoted value is never closed`
           : `${file.displayName}: no columns found (is the file empty?)`,
+      ...(line !== null
+        ? { messageKey: 'errors.unclosedQuote', values: { file: file.displayName, line: String(line) } }
+        : { messageKey: 'errors.noColumns', values: { file: file.displayName } }),
       location: { file: file.displayName, ...(line !== null ? { line } : {}) },
     });
   }
@@ -246,7 +283,7 @@ async function loadRaw(
     await copyLines(prepared.textPath, body, dialect.skipRows + 1, null);
     source = { path: body, skip: 0, lineOffset: dialect.skipRows };
   }
-  const create = (source: ReadSource) =>
+  const createWith = (source: ReadSource, parallel: boolean) =>
     conn.run(
       `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(source.path)}, ${[
         `delim=${quoteLiteral(reading.delimiter)}`,
@@ -257,12 +294,28 @@ async function loadRaw(
         'auto_detect=false',
         `columns=${columnsSql}`,
         'null_padding=true',
-        // The parallel reader cannot pad records whose values hold line breaks.
-        'parallel=false',
+        `parallel=${parallel}`,
         `nullstr=${quoteLiteral(NO_NULL)}`,
         'strict_mode=true',
       ].join(', ')})${limit !== null ? ` LIMIT ${limit + dialect.headerRows}` : ''}`,
     );
+  // A whole file is read by DuckDB's parallel reader first, in file order (insertion order is
+  // kept). That reader refuses to pad records whose values hold line breaks (such a file goes
+  // straight to the single-threaded reader when its head shows one), and numbers lines less
+  // surely: on any failure the file is read again by the single-threaded reader, whose errors are
+  // the ones located and reported.
+  const parallel = limit === null && !multilineValues(head, dialect);
+  const create = async (source: ReadSource) => {
+    if (parallel) {
+      try {
+        await createWith(source, true);
+        return;
+      } catch (e) {
+        if (/interrupt/i.test(e instanceof Error ? e.message : String(e))) throw e;
+      }
+    }
+    await createWith(source, false);
+  };
   // A record with a value somewhere (blank records are skipped). Written as a disjunction, which
   // DuckDB stops evaluating at the first filled column: ten times faster than NOT (all empty).
   const filled = Array.from({ length: n }, (_, i) => `(${rawColumnIdent(i)} IS NOT NULL AND trim(${rawColumnIdent(i)}) <> '')`).join(
@@ -286,6 +339,7 @@ async function loadRaw(
   const warnings: ImportWarning[] = [];
   try {
     await create(source);
+    reportStep(null, null, 'raw: records read');
     await check();
   } catch (e) {
     const error = await locateReadError(file, source, reading, e);
@@ -309,6 +363,8 @@ async function loadRaw(
     warnings.push({
       code: 'RAGGED_ROWS',
       message: `a second table starts at line ${second + source.lineOffset}; only the first table was imported`,
+      messageKey: 'warnings.secondTable',
+      values: { line: second + source.lineOffset },
     });
     try {
       await create(source);
@@ -335,23 +391,64 @@ async function loadRaw(
       warnings.push({
         code: 'SECOND_TABLE',
         message: `a second table starts at line ${dialect.skipRows + end + 1}; only the first table was imported`,
+        messageKey: 'warnings.secondTable',
+        values: { line: dialect.skipRows + end + 1 },
       });
     }
   }
   const lineBase = source.skip + source.lineOffset + 1;
+  const dataRowids = `rowid >= ${dialect.headerRows}${end !== null ? ` AND rowid < ${end}` : ''}`;
   await conn.run(
     `CREATE OR REPLACE TEMP VIEW ${view} AS SELECT ${names.map((_, i) => rawColumnIdent(i)).join(', ')}, rowid + ${lineBase} AS __line
      FROM ${table}
-     WHERE rowid >= ${dialect.headerRows}${end !== null ? ` AND rowid < ${end}` : ''} AND (${filled})`,
+     WHERE ${dataRowids} AND (${filled})`,
   );
   const rows = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${view}`)).getRowObjectsJS()[0]?.n ?? 0);
   return {
     view,
+    table,
+    lineBase,
+    dataRowids,
+    filled,
     columns: names.map((name, i) => ({ index: i, name, header: dialect.headers[i] ?? '', ident: rawColumnIdent(i) })),
     rows,
     partial: limit !== null && rows >= limit,
     warnings,
   };
+}
+
+/**
+ * The rows type detection looks at (typing.ts samplePlan: the first lines and rows picked by a
+ * hash of their line number), picked on the table's rowid so that DuckDB reads only their values.
+ * Returns the raw view itself when it is small enough to be read whole.
+ */
+async function rawSample(conn: DuckDBConnection, raw: RawTable): Promise<string> {
+  const plan = samplePlan(raw.rows, raw.columns.length);
+  if (!plan) return raw.view;
+  const line = `rowid + ${raw.lineBase}`;
+  // Records come in file order (insertion order is kept): the head is the first data records.
+  const headEnd = Number(
+    (await conn.runAndReadAll(`SELECT max(__line) AS l FROM (SELECT __line FROM ${raw.view} LIMIT ${plan.head})`)).getRowObjectsJS()[0]
+      ?.l ?? 0,
+  );
+  const table = 'qd_raw_sample';
+  // The rowids first (a scan of no values), then their records: DuckDB then reads the values of
+  // those records only.
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM (
+       SELECT ${line} AS __line, ${raw.columns.map((c) => c.ident).join(', ')} FROM ${raw.table}
+       WHERE rowid IN (
+         SELECT rowid FROM ${raw.table}
+         WHERE ${raw.dataRowids} AND (${line} <= ${headEnd} OR hash(${line}) % 1000000 < ${plan.perMillion}))
+     ) WHERE (${raw.filled}) LIMIT ${plan.rows}`,
+  );
+  return table;
+}
+
+/** A quoted value of the head holds a line break. */
+function multilineValues(head: string, dialect: DialectGuess): boolean {
+  if (dialect.quote === '') return false;
+  return parseRecords(head, dialect, true, Number.MAX_SAFE_INTEGER).some((r) => r.fields.some((f) => f.includes('\n') || f.includes('\r')));
 }
 
 /** The first `lines` physical lines of the head. */
@@ -380,6 +477,8 @@ async function locateReadError(file: ImportFile, source: ReadSource, dialect: Di
       return new ImportError({
         code: 'IMPORT_FAILED',
         message: `${file.displayName}, line ${at(line)}: expected ${expected} field${expected === 1 ? '' : 's'} as in the header, found ${found}`,
+        messageKey: 'errors.raggedRow',
+        values: { file: file.displayName, line: String(at(line)), expected, found },
         location: { file: file.displayName, line: at(line) },
         ...(e instanceof RaggedRow ? {} : { detail: raw }),
       });
@@ -388,6 +487,8 @@ async function locateReadError(file: ImportFile, source: ReadSource, dialect: Di
       return new ImportError({
         code: 'IMPORT_FAILED',
         message: `${file.displayName}, line ${at(scan.unclosedQuoteLine)}: a quoted value is never closed`,
+        messageKey: 'errors.unclosedQuote',
+        values: { file: file.displayName, line: String(at(scan.unclosedQuoteLine)) },
         location: { file: file.displayName, line: at(scan.unclosedQuoteLine) },
         detail: raw,
       });
@@ -402,6 +503,8 @@ async function locateReadError(file: ImportFile, source: ReadSource, dialect: Di
         message: inHeader
           ? `${file.displayName}, line ${line}: the header has more fields than the ${dialect.fieldCount} of the data`
           : `${file.displayName}, line ${line}: this record does not have the ${dialect.fieldCount} fields of the header`,
+        messageKey: inHeader ? 'errors.headerTooWide' : 'errors.recordTooShort',
+        values: { file: file.displayName, line: String(line), count: dialect.fieldCount },
         location: { file: file.displayName, line },
         detail: raw,
       });
@@ -452,10 +555,10 @@ export async function analyse(
         ...(given.headerRows !== undefined ? { headerRows: given.headerRows } : {}),
       });
       reportStep(null, null, 'dialect');
-      const { names, renamed } = uniqueNames(dialect.headers);
-      reportStep(op, 0.35, `Reading ${file.displayName}`);
+      const { names, renamed, given: renamedTo } = uniqueNames(dialect.headers);
+      reportStep(op, 0.35, `Reading ${file.displayName}`, { key: 'progress.reading', values: { file: file.displayName } });
       const raw = await loadRaw(conn, prepared, file, dialect, names, limit, head, tempDir);
-      return { dialect, renamed, raw };
+      return { dialect, renamed, renamedTo, raw };
     };
     let loaded: Awaited<ReturnType<typeof read>>;
     try {
@@ -474,14 +577,27 @@ export async function analyse(
         endings.lf ? `${endings.lf} LF` : '',
         endings.cr ? `${endings.cr} lone CR` : '',
       ].filter(Boolean);
-      prepared.warnings.push({ code: 'TRANSCODED', message: `mixed line endings (${kinds.join(', ')}) read as one kind (LF)` });
+      prepared.warnings.push({
+        code: 'TRANSCODED',
+        message: `mixed line endings (${kinds.join(', ')}) read as one kind (LF)`,
+        messageKey: 'warnings.mixedLineEndings',
+        values: { crlf: endings.crlf, lf: endings.lf, cr: endings.cr },
+      });
       loaded = await read();
     }
-    const { dialect, renamed, raw } = loaded;
-    reportStep(op, 0.6, 'Detecting column types');
+    const { dialect, renamed, renamedTo, raw } = loaded;
+    reportStep(op, 0.6, 'Detecting column types', { key: 'progress.detectingTypes' });
     reportStep(null, null, 'raw loaded');
     const nullTokens = given.nullTokens ?? DEFAULT_NULL_TOKENS;
-    const typing = await detectColumns(conn, raw.view, raw.columns, { ...given, nullTokens });
+    const sample = await rawSample(conn, raw);
+    reportStep(null, null, 'detection sample');
+    let typing: Awaited<ReturnType<typeof detectColumns>>;
+    try {
+      // The plans' counts are made on the whole of what is read (inspect, writeTypedTable).
+      typing = await detectColumns(conn, sample, raw.columns, { ...given, nullTokens }, { presampled: true, countSample: false });
+    } finally {
+      if (sample !== raw.view) await conn.run(`DROP TABLE IF EXISTS ${sample}`);
+    }
     reportStep(null, null, 'typed');
     const settings: ImportSettings = {
       format: prepared.format,
@@ -503,7 +619,14 @@ export async function analyse(
       detected[key] = given[key] === undefined;
     }
     const warnings = [...prepared.warnings, ...raw.warnings, ...typing.warnings];
-    if (renamed.length > 0) warnings.push({ code: 'RENAMED_HEADERS', message: renamed.join('; ') });
+    if (renamed.length > 0) {
+      warnings.push({
+        code: 'RENAMED_HEADERS',
+        message: renamed.join('; '),
+        messageKey: 'warnings.renamedHeaders',
+        values: { count: renamedTo.length, names: renamedTo.map((n) => `“${n}”`).join(', ') },
+      });
+    }
     return { prepared, dialect, raw, settings, detected, plans: typing.plans, warnings };
   } catch (e) {
     await prepared.cleanup();
@@ -577,6 +700,7 @@ async function bytesOfHead(path: string, lines: number): Promise<number> {
 
 export async function dropRaw(conn: DuckDBConnection): Promise<void> {
   await conn.run('DROP VIEW IF EXISTS qd_raw').catch(() => undefined);
+  await conn.run('DROP TABLE IF EXISTS qd_raw_sample').catch(() => undefined);
   await conn.run('DROP TABLE IF EXISTS qd_raw_records').catch(() => undefined);
 }
 

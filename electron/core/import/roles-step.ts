@@ -42,8 +42,10 @@ export async function proposeRoles(
   );
   let evidenceTable = table;
   if (rows > EVIDENCE_ROWS) {
+    // The rows are picked on rowids alone, then read: DuckDB reads the values of those rows only.
     await conn.run(
-      `CREATE OR REPLACE TEMP TABLE qd_role_sample AS SELECT * FROM ${quoteIdent(table)} USING SAMPLE ${EVIDENCE_ROWS} ROWS (reservoir, 7)`,
+      `CREATE OR REPLACE TEMP TABLE qd_role_sample AS SELECT * FROM ${quoteIdent(table)}
+       WHERE rowid IN (SELECT rowid FROM ${quoteIdent(table)} USING SAMPLE ${EVIDENCE_ROWS} ROWS (reservoir, 7))`,
     );
     evidenceTable = 'qd_role_sample';
   }
@@ -57,13 +59,15 @@ export async function proposeRoles(
   const preset = detectPreset(order);
   const byRole = new Map<string, RoleAssignment>();
   for (const p of detectRoles(evidence, { preset: preset?.preset ?? null })) {
-    byRole.set(p.role, { role: p.role, column: p.column, confidence: p.confidence, reason: p.reason, origin: 'detected' });
+    byRole.set(p.role, { role: p.role, column: p.column, confidence: p.confidence, reason: p.reason, reasonText: p.reasonText, origin: 'detected' });
   }
   const memory = { ...(previous ?? {}), ...((await remembered(conn, signature)) ?? {}) };
   for (const [role, column] of Object.entries(memory)) {
     if (!names.has(column)) continue;
     for (const [r, a] of byRole) if (a.column === column && r !== role) byRole.delete(r);
-    byRole.set(role, { role, column, confidence: 1, reason: 'as used for earlier files of this shape', origin: 'remembered' });
+    byRole.set(role, {
+      role, column, confidence: 1, reason: 'as used for earlier files of this shape', reasonText: { key: 'detect.remembered' }, origin: 'remembered',
+    });
   }
   for (const [role, column] of Object.entries(overrides ?? {})) {
     if (column === null) {
@@ -71,7 +75,7 @@ export async function proposeRoles(
       continue;
     }
     if (!names.has(column)) continue;
-    byRole.set(role, { role, column, confidence: 1, reason: 'chosen by the user', origin: 'user' });
+    byRole.set(role, { role, column, confidence: 1, reason: 'chosen by the user', reasonText: { key: 'detect.chosenByUser' }, origin: 'user' });
   }
   const assignments = [...byRole.values()].sort((a, b) => order.indexOf(a.column) - order.indexOf(b.column));
   return { assignments, preset: preset?.name ?? null };

@@ -774,6 +774,25 @@ function tempName(what: string): string {
   return `__qd_typing_${what}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
 
+/** Which rows detection looks at in a table of `total` rows; null for all of them. */
+export interface SamplePlan {
+  /** At most this many rows. */
+  rows: number;
+  /** The first `head` rows (what the preview shows) are always in. */
+  head: number;
+  /** Beyond the head, rows whose `hash(__line) % 1000000` is below this. */
+  perMillion: number;
+}
+
+export function samplePlan(total: number, columnCount: number, sampleRows = DEFAULT_SAMPLE_ROWS): SamplePlan | null {
+  const rows = Math.max(1, Math.min(sampleRows, Math.max(HEAD_ROWS, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, columnCount)))));
+  if (total <= rows) return null;
+  const head = Math.min(HEAD_ROWS, Math.floor(rows / 10));
+  // 3% below the target so that the LIMIT (a safety) almost never cuts the tail of the file.
+  const perMillion = Math.floor((((rows - head) * 0.97) / total) * 1_000_000);
+  return { rows, head, perMillion };
+}
+
 /**
  * The rows detection looks at: the whole table when small, else the first lines (what the
  * preview shows) plus rows picked by a hash of their line number, spread over the whole file and
@@ -787,17 +806,14 @@ async function makeSample(
 ): Promise<{ table: string; drop: () => Promise<void> }> {
   const raw = quoteIdent(rawTable);
   const total = num((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${raw}`)).getRowObjectsJS()[0]?.n);
-  const rows = Math.max(1, Math.min(sampleRows, Math.max(HEAD_ROWS, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, columns.length)))));
-  if (total <= rows) return { table: rawTable, drop: async () => undefined };
+  const plan = samplePlan(total, columns.length, sampleRows);
+  if (!plan) return { table: rawTable, drop: async () => undefined };
   const table = tempName('sample');
   const cols = ['__line', ...columns.map((c) => c.ident)].map(quoteIdent).join(', ');
-  const head = Math.min(HEAD_ROWS, Math.floor(rows / 10));
-  // 3% below the target so that the LIMIT (a safety) almost never cuts the tail of the file.
-  const perMillion = Math.floor((((rows - head) * 0.97) / total) * 1_000_000);
-  const headEnd = `(SELECT max(__line) FROM (SELECT __line FROM ${raw} ORDER BY __line LIMIT ${head}))`;
+  const headEnd = `(SELECT max(__line) FROM (SELECT __line FROM ${raw} ORDER BY __line LIMIT ${plan.head}))`;
   await conn.run(
     `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${cols} FROM ${raw} ` +
-      `WHERE __line <= ${headEnd} OR hash(__line) % 1000000 < ${perMillion} LIMIT ${rows}`,
+      `WHERE __line <= ${headEnd} OR hash(__line) % 1000000 < ${plan.perMillion} LIMIT ${plan.rows}`,
   );
   return { table, drop: async () => void (await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`)) };
 }
@@ -810,14 +826,17 @@ const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day first (DMY)', MDY: 'm
  * the whole table). Settings given in
  * `fixed` (decimalSeparator, thousandsSeparator, dateOrder, columnKinds, nullTokens) are obeyed,
  * not detected. The plans' nonEmpty/failed/samples are the SAMPLE's; countFailures gives the
- * whole table's. `rawTable` is a plain table name (quoted here).
+ * whole table's (with `countSample: false` they are left at zero, for a caller who counts the
+ * whole table anyway). `rawTable` is a plain table name (quoted here). With `presampled`,
+ * `rawTable` already holds the rows samplePlan() picks (the caller could pick them faster) and is
+ * read whole.
  */
 export async function detectColumns(
   conn: DuckDBConnection,
   rawTable: string,
   columns: RawColumn[],
   fixed: Partial<ImportSettings>,
-  options?: { sampleRows?: number },
+  options?: { sampleRows?: number; presampled?: boolean; countSample?: boolean },
 ): Promise<TypingResult> {
   const tokens = fixed.nullTokens ?? DEFAULT_NULL_TOKENS;
   if (columns.length === 0) {
@@ -829,7 +848,9 @@ export async function detectColumns(
       warnings: [],
     };
   }
-  const sample = await makeSample(conn, rawTable, columns, options?.sampleRows ?? DEFAULT_SAMPLE_ROWS);
+  const sample = options?.presampled
+    ? { table: rawTable, drop: async () => undefined }
+    : await makeSample(conn, rawTable, columns, options?.sampleRows ?? DEFAULT_SAMPLE_ROWS);
   try {
     const values = await valuesTable(conn, sample.table, columns, tokens);
     let stats: Map<string, ColumnStats>;
@@ -887,6 +908,7 @@ export async function detectColumns(
       failed: 0,
       samples: [],
     }));
+    if (options?.countSample === false) return { plans, ...separators, dateOrder, warnings };
     const identOf = new Map(plans.map((p, i) => [p, columns[i]!.ident]));
     const counted = await countFailures(conn, sample.table, plans, settings, 5, (p) => identOf.get(p) ?? `c${p.index}`);
     return { plans: counted, ...separators, dateOrder, warnings };

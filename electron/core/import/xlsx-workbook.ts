@@ -25,11 +25,19 @@ export interface Workbook {
   stylesPart: string | null;
 }
 
-export function importError(displayName: string, message: string, detail?: string, field?: string): ImportError {
+export function importError(
+  displayName: string,
+  message: string,
+  detail?: string,
+  field?: string,
+  /** The message as a catalog key with its values (see ImportError). */
+  localised?: { messageKey: string; values: Record<string, string | number> },
+): ImportError {
   return new ImportError({
     code: 'IMPORT_FAILED',
     message,
     ...(detail ? { detail } : {}),
+    ...(localised ?? {}),
     location: { file: displayName, ...(field ? { field } : {}) },
   });
 }
@@ -82,9 +90,18 @@ export async function sniffFile(path: string, displayName: string): Promise<void
         throw importError(
           displayName,
           `${displayName} is password-protected: an encrypted workbook cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it again.`,
+          undefined,
+          undefined,
+          { messageKey: 'errors.xlsxEncrypted', values: { file: displayName } },
         );
       }
-      throw notXlsx(displayName, 'it looks like an old Excel 97-2003 .xls workbook; open it in Excel and save it as .xlsx');
+      throw importError(
+        displayName,
+        `${displayName} is not an Excel .xlsx workbook (it looks like an old Excel 97-2003 .xls workbook; open it in Excel and save it as .xlsx)`,
+        undefined,
+        undefined,
+        { messageKey: 'errors.xlsOld', values: { file: displayName } },
+      );
     }
     if (looksLikeText(head)) {
       const text = head.toString(head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : 'utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();

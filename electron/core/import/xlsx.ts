@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { ImportWarning, SheetInfo } from '../../../shared/import/types';
+import type { MessageRef } from '../../../shared/result';
 import { type CellIssue, type Range, SheetParser, parseRange } from './xlsx-sheet';
 import { type SheetEntry, type Workbook, damaged, importError, openWorkbook, readNumberKinds, readSharedStrings } from './xlsx-workbook';
 import { XmlScanner } from './xlsx-xml';
@@ -268,7 +269,12 @@ export async function sheetToCsv(
     if (entry.part === null) throw damaged(displayName, new Error('the sheet part is missing'), entry.name);
     const warnings: ImportWarning[] = [];
     if (entry.hidden) {
-      warnings.push({ code: 'HIDDEN_SHEET', message: `${where} is hidden in Excel; it was read all the same` });
+      warnings.push({
+        code: 'HIDDEN_SHEET',
+        message: `${where} is hidden in Excel; it was read all the same`,
+        messageKey: 'warnings.hiddenSheet',
+        values: { file: displayName, sheet: entry.name },
+      });
     }
     let ctx;
     try {
@@ -310,7 +316,9 @@ export async function sheetToCsv(
     }
     progress(1);
 
-    if (extent.rows === 0) warnings.push({ code: 'EMPTY_FILE', message: `${where} is empty` });
+    if (extent.rows === 0) {
+      warnings.push({ code: 'EMPTY_FILE', message: `${where} is empty`, messageKey: 'warnings.emptySheet', values: { file: displayName, sheet: entry.name } });
+    }
     const merges = first.merges.filter((m) => m.r1 <= extent.rows && m.c1 < extent.columns);
     if (merges.length) {
       const shown = merges.slice(0, 10).map((m) => m.ref);
@@ -320,6 +328,8 @@ export async function sheetToCsv(
         message:
           `${where}: ${plural(merges.length, 'merged range')} (${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}); ` +
           `each range's value was copied into all of its cells`,
+        messageKey: 'warnings.mergedCells',
+        values: { file: displayName, sheet: entry.name, count: merges.length, ranges: shown.join(', '), more },
       });
     }
     const { errors, uncachedFormulas } = first;
@@ -331,7 +341,22 @@ export async function sheetToCsv(
           `${plural(uncachedFormulas.count, 'formula cell')} without a calculated value (${issueText(uncachedFormulas)}; open and save the file in Excel to calculate them)`,
         );
       }
-      warnings.push({ code: 'ERROR_CELLS', message: `${where}: ${parts.join(' and ')} read as empty` });
+      const issue = (key: 'warnings.excelErrors' | 'warnings.uncachedFormulas', i: CellIssue): MessageRef => ({
+        key,
+        values: { count: i.count, cells: i.samples.join(', '), more: i.count - i.samples.length },
+      });
+      const errorText = errors.count ? issue('warnings.excelErrors', errors) : null;
+      const formulaText = uncachedFormulas.count ? issue('warnings.uncachedFormulas', uncachedFormulas) : null;
+      warnings.push({
+        code: 'ERROR_CELLS',
+        message: `${where}: ${parts.join(' and ')} read as empty`,
+        messageKey: 'warnings.errorCells',
+        values: {
+          file: displayName,
+          sheet: entry.name,
+          cells: errorText && formulaText ? { key: 'warnings.twoParts', values: { first: errorText, second: formulaText } } : (errorText ?? formulaText)!,
+        },
+      });
     }
     return { sheet: entry.name, rows: extent.rows, columns: extent.columns, warnings };
   });
