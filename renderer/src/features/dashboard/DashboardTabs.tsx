@@ -3,7 +3,7 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Dashboard } from '../../../../shared/dashboard/types';
 import { useT } from '../../i18n/I18nProvider';
-import { ChevronDownIcon } from './icons';
+import { ChevronDownIcon } from '../../ui/icons';
 import { Menu } from './Menu';
 import { moveId } from './dashboard-ops';
 

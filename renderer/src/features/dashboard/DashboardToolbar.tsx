@@ -4,7 +4,7 @@
 import type { Dashboard } from '../../../../shared/dashboard/types';
 import { useT } from '../../i18n/I18nProvider';
 import { INDICATOR_HINT_LIMIT } from './dashboard-ops';
-import { RedoIcon, UndoIcon } from './icons';
+import { RedoIcon, UndoIcon } from '../../ui/icons';
 import type { SaverState } from './saver';
 
 interface DashboardToolbarProps {

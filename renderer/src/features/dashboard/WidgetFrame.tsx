@@ -13,7 +13,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import type { DrillTarget } from '../drill/DrillPanel';
 import { cellParts, crossFiltersFor, dimensionField, type CellPart } from './cross-filter';
 import { RenameInput } from './DashboardTabs';
-import { MoreIcon } from './icons';
+import { MoreIcon } from '../../ui/icons';
 import { Menu, type MenuItem } from './Menu';
 import { CHART_KIND_LABELS, REASON_LABELS, dimensionLabel, fieldLabel } from './labels';
 import { copyPng, dataUrlToBlob, downloadBlob, fileNameOf } from './download';

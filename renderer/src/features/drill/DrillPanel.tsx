@@ -9,6 +9,7 @@ import { useBackend } from '../../app/backend-context';
 import { useFormats, useSettings } from '../../app/settings-context';
 import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { usePanelEscape } from '../../ui/use-panel-escape';
 import { fitWidth } from '../table/column-width';
 import { RowWindowStore, WINDOW_ROWS } from '../table/row-window-store';
 import { DrillTable, type DrillColumn, type DrillSort } from './DrillTable';
@@ -43,24 +44,7 @@ export function DrillPanel({ target, onClose }: { target: DrillTarget; onClose()
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    panelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        onCloseRef.current();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      previous?.focus?.();
-    };
-  }, []);
+  usePanelEscape(panelRef, onClose);
 
   useEffect(() => {
     let live = true;

@@ -4,7 +4,6 @@
 // segment, each with its reading in words.
 import { useMemo, useState } from 'react';
 import { DEFAULT_COMMIT_PROBABILITY, type ForecastAccuracyRequest, type ForecastAccuracyResult, type ForecastGrain, type ForecastSourceRequest } from '../../../../shared/forecast/types';
-import { roleName } from '../../../../shared/i18n/labels';
 import { useBackend } from '../../app/backend-context';
 import { useFormats, useSettings } from '../../app/settings-context';
 import { EChart } from '../../charts/EChart';
@@ -15,7 +14,7 @@ import { parseDay } from '../../ui/format';
 import { BasisNote } from './BasisNote';
 import { accuracyOption } from './forecast-charts';
 import { accuracyFigures, biasReading, groupKey, groupText, type ForecastView } from './forecast-model';
-import { GroupBySelect, ReadingText } from './parts';
+import { FcCard, GroupBySelect, GroupTh, NumTh, ReadingText, SelectField } from './parts';
 import { useApiResult } from './use-api-result';
 
 export interface AccuracyTabProps {
@@ -99,13 +98,10 @@ export function AccuracyTab({ base, groupRoles }: AccuracyTabProps) {
   return (
     <div className="fc-tab" data-testid="forecast-accuracy" data-state={result.status}>
       <div className="fc-controls">
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.grain')}</span>
-          <select className="select select-compact" value={grain} onChange={(e) => setGrain(e.target.value as ForecastGrain)} data-testid="accuracy-grain">
-            <option value="month">{t('forecast.grainMonth')}</option>
-            <option value="quarter">{t('forecast.grainQuarter')}</option>
-          </select>
-        </label>
+        <SelectField label={t('forecast.grain')} value={grain} onChange={(v) => setGrain(v as ForecastGrain)} testId="accuracy-grain">
+          <option value="month">{t('forecast.grainMonth')}</option>
+          <option value="quarter">{t('forecast.grainQuarter')}</option>
+        </SelectField>
         <GroupBySelect
           value={by}
           roles={groupRoles}
@@ -115,61 +111,46 @@ export function AccuracyTab({ base, groupRoles }: AccuracyTabProps) {
           }}
           testId="accuracy-by"
         />
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.view')}</span>
-          <select className="select select-compact" value={view} onChange={(e) => setView(e.target.value as ForecastView)} data-testid="accuracy-view">
-            <option value="weighted">{t('forecast.viewWeighted')}</option>
-            <option value="commit">{t('forecast.viewCommit')}</option>
-          </select>
-        </label>
+        <SelectField label={t('forecast.view')} value={view} onChange={(v) => setView(v as ForecastView)} testId="accuracy-view">
+          <option value="weighted">{t('forecast.viewWeighted')}</option>
+          <option value="commit">{t('forecast.viewCommit')}</option>
+        </SelectField>
         {view === 'commit' && (
           <>
-            <label className="fc-field">
-              <span className="fc-field-label">{t('forecast.commitRule')}</span>
-              <select className="select select-compact" value={commitMode} onChange={(e) => setCommitMode(e.target.value as CommitMode)} data-testid="accuracy-commit-mode">
-                <option value="probability">{t('forecast.commitByProbability')}</option>
-                <option value="stage" disabled={stages.length === 0}>
-                  {t('forecast.commitByStage')}
-                </option>
-              </select>
-            </label>
+            <SelectField label={t('forecast.commitRule')} value={commitMode} onChange={(v) => setCommitMode(v as CommitMode)} testId="accuracy-commit-mode">
+              <option value="probability">{t('forecast.commitByProbability')}</option>
+              <option value="stage" disabled={stages.length === 0}>
+                {t('forecast.commitByStage')}
+              </option>
+            </SelectField>
             {commitMode === 'probability' ? (
-              <label className="fc-field">
-                <span className="fc-field-label">{t('forecast.commitProbability')}</span>
-                <select className="select select-compact" value={String(probability)} onChange={(e) => setProbability(Number(e.target.value))} data-testid="accuracy-commit-probability">
-                  {PROBABILITY_THRESHOLDS.map((p) => (
-                    <option key={p} value={String(p)}>
-                      {formats.fractionPercent(p)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label={t('forecast.commitProbability')} value={String(probability)} onChange={(v) => setProbability(Number(v))} testId="accuracy-commit-probability">
+                {PROBABILITY_THRESHOLDS.map((p) => (
+                  <option key={p} value={String(p)}>
+                    {formats.fractionPercent(p)}
+                  </option>
+                ))}
+              </SelectField>
             ) : (
-              <label className="fc-field">
-                <span className="fc-field-label">{t('forecast.commitStage')}</span>
-                <select className="select select-compact" value={commitStage} onChange={(e) => setStage(e.target.value)} data-testid="accuracy-commit-stage">
-                  {stages.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label={t('forecast.commitStage')} value={commitStage} onChange={setStage} testId="accuracy-commit-stage">
+                {stages.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </SelectField>
             )}
           </>
         )}
         {groups.length > 0 && (
-          <label className="fc-field">
-            <span className="fc-field-label">{t('forecast.chartShows')}</span>
-            <select className="select select-compact" value={chartGroup} onChange={(e) => setChartGroup(e.target.value)} data-testid="accuracy-chart-group">
-              <option value="">{t('forecast.allGroups')}</option>
-              {groups.map((g) => (
-                <option key={groupKey(g.group)} value={groupKey(g.group)}>
-                  {groupText(g.group, roles, empty)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('forecast.chartShows')} value={chartGroup} onChange={setChartGroup} testId="accuracy-chart-group">
+            <option value="">{t('forecast.allGroups')}</option>
+            {groups.map((g) => (
+              <option key={groupKey(g.group)} value={groupKey(g.group)}>
+                {groupText(g.group, roles, empty)}
+              </option>
+            ))}
+          </SelectField>
         )}
       </div>
       {result.error && <ErrorPanel title={t('forecast.accuracyFailed')} error={result.error} testId="forecast-error" />}
@@ -185,43 +166,26 @@ export function AccuracyTab({ base, groupRoles }: AccuracyTabProps) {
               n: formats.integer(total!.periods),
             })}
           </p>
-          <section className={`card fc-card ${result.status === 'loading' ? 'fc-stale' : ''}`}>
-            <div className="card-header">
-              <h3 className="card-title">
-                {chosen ? t('forecast.accuracyChartGroup', { group: groupText(chosen.group, roles, empty) }) : t('forecast.accuracyChartTitle')}
-              </h3>
-              <span className="result-meta">{t('forecast.partialHint')}</span>
-            </div>
+          <FcCard
+            title={chosen ? t('forecast.accuracyChartGroup', { group: groupText(chosen.group, roles, empty) }) : t('forecast.accuracyChartTitle')}
+            hint={t('forecast.partialHint')}
+            loading={result.status === 'loading'}
+          >
             {chart && <EChart option={chart} className="fc-chart" testId="accuracy-chart" theme={settings.theme} label={t('forecast.accuracyChartTitle')} />}
-          </section>
-          <section className={`card fc-card ${result.status === 'loading' ? 'fc-stale' : ''}`}>
-            <div className="card-header">
-              <h3 className="card-title">{t('forecast.biasTableTitle')}</h3>
-            </div>
+          </FcCard>
+          <FcCard title={t('forecast.biasTableTitle')} loading={result.status === 'loading'}>
             <p className="fc-note fc-card-note">{t('forecast.biasExplained')}</p>
             <div className="fc-table-wrap">
               <table className="fc-table" data-testid="accuracy-table">
                 <thead>
                   <tr>
-                    <th scope="col">{by ? roleName(t, by) : t('forecast.colGroup')}</th>
-                    <th scope="col" className="num">
-                      {t('forecast.colPeriods')}
-                    </th>
-                    <th scope="col" className="num">
-                      {view === 'commit' ? t('forecast.commitForecast') : t('forecast.weightedForecast')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.wonRevenue')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.error')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.bias')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.meanAbsError')}
-                    </th>
+                    <GroupTh by={by} />
+                    <NumTh>{t('forecast.colPeriods')}</NumTh>
+                    <NumTh>{view === 'commit' ? t('forecast.commitForecast') : t('forecast.weightedForecast')}</NumTh>
+                    <NumTh>{t('forecast.wonRevenue')}</NumTh>
+                    <NumTh>{t('forecast.error')}</NumTh>
+                    <NumTh>{t('forecast.bias')}</NumTh>
+                    <NumTh>{t('forecast.meanAbsError')}</NumTh>
                     <th scope="col">{t('forecast.reading')}</th>
                   </tr>
                 </thead>
@@ -248,7 +212,7 @@ export function AccuracyTab({ base, groupRoles }: AccuracyTabProps) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </FcCard>
           <details className="card fc-card fc-details" data-testid="accuracy-periods">
             <summary>{chosen ? t('forecast.periodTableGroup', { group: groupText(chosen.group, roles, empty) }) : t('forecast.periodTable')}</summary>
             <div className="fc-table-wrap">
@@ -257,24 +221,12 @@ export function AccuracyTab({ base, groupRoles }: AccuracyTabProps) {
                   <tr>
                     <th scope="col">{t('forecast.colPeriod')}</th>
                     <th scope="col">{t('forecast.frozenFrom')}</th>
-                    <th scope="col" className="num">
-                      {t('forecast.colForecastDeals')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colPipeline')}
-                    </th>
-                    <th scope="col" className="num">
-                      {view === 'commit' ? t('forecast.commitForecast') : t('forecast.weightedForecast')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.wonRevenue')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.error')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.errorRatio')}
-                    </th>
+                    <NumTh>{t('forecast.colForecastDeals')}</NumTh>
+                    <NumTh>{t('forecast.colPipeline')}</NumTh>
+                    <NumTh>{view === 'commit' ? t('forecast.commitForecast') : t('forecast.weightedForecast')}</NumTh>
+                    <NumTh>{t('forecast.wonRevenue')}</NumTh>
+                    <NumTh>{t('forecast.error')}</NumTh>
+                    <NumTh>{t('forecast.errorRatio')}</NumTh>
                   </tr>
                 </thead>
                 <tbody>

@@ -14,7 +14,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { BasisNote } from './BasisNote';
 import { calibrationOption, type CalibrationSeries } from './forecast-charts';
 import { bucketRange, gapReading, groupKey, groupText } from './forecast-model';
-import { GroupBySelect, ReadingText } from './parts';
+import { FcCard, GroupBySelect, GroupTh, NumTh, ReadingText, SelectField } from './parts';
 import { useApiResult } from './use-api-result';
 
 export interface CalibrationTabProps {
@@ -80,27 +80,21 @@ export function CalibrationTab({ base, groupRoles }: CalibrationTabProps) {
           }}
           testId="calibration-by"
         />
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.observations')}</span>
-          <select className="select select-compact" value={observations} onChange={(e) => setObservations(e.target.value as CalibrationObservations)} data-testid="calibration-observations">
-            {CALIBRATION_OBSERVATIONS.map((o) => (
-              <option key={o} value={o}>
-                {t(OBSERVATION_KEYS[o])}
+        <SelectField label={t('forecast.observations')} value={observations} onChange={(v) => setObservations(v as CalibrationObservations)} testId="calibration-observations">
+          {CALIBRATION_OBSERVATIONS.map((o) => (
+            <option key={o} value={o}>
+              {t(OBSERVATION_KEYS[o])}
+            </option>
+          ))}
+        </SelectField>
+        {groups.length > 0 && (
+          <SelectField label={t('forecast.diagramShows')} value={shown ? groupKey(shown.group) : ''} onChange={setPicked} testId="calibration-group">
+            {groups.map((g) => (
+              <option key={groupKey(g.group)} value={groupKey(g.group)}>
+                {nameOf(g)}
               </option>
             ))}
-          </select>
-        </label>
-        {groups.length > 0 && (
-          <label className="fc-field">
-            <span className="fc-field-label">{t('forecast.diagramShows')}</span>
-            <select className="select select-compact" value={shown ? groupKey(shown.group) : ''} onChange={(e) => setPicked(e.target.value)} data-testid="calibration-group">
-              {groups.map((g) => (
-                <option key={groupKey(g.group)} value={groupKey(g.group)}>
-                  {nameOf(g)}
-                </option>
-              ))}
-            </select>
-          </label>
+          </SelectField>
         )}
       </div>
       {result.error && <ErrorPanel title={t('forecast.calibrationFailed')} error={result.error} testId="forecast-error" />}
@@ -126,38 +120,21 @@ export function CalibrationTab({ base, groupRoles }: CalibrationTabProps) {
             </p>
           )}
           <div className="fc-split">
-            <section className={`card fc-card ${result.status === 'loading' ? 'fc-stale' : ''}`}>
-              <div className="card-header">
-                <h3 className="card-title">{shown ? t('forecast.diagramTitleGroup', { group: nameOf(shown) }) : t('forecast.diagramTitle')}</h3>
-                <span className="result-meta">{t('forecast.diagramHint')}</span>
-              </div>
+            <FcCard title={shown ? t('forecast.diagramTitleGroup', { group: nameOf(shown) }) : t('forecast.diagramTitle')} hint={t('forecast.diagramHint')} loading={result.status === 'loading'}>
               {option && <EChart option={option} className="fc-chart fc-chart-square" testId="calibration-chart" theme={settings.theme} label={t('forecast.diagramTitle')} />}
-            </section>
+            </FcCard>
             {detail && (
-              <section className="card fc-card">
-                <div className="card-header">
-                  <h3 className="card-title">{t('forecast.bucketsTitle', { group: nameOf(detail) })}</h3>
-                </div>
+              <FcCard title={t('forecast.bucketsTitle', { group: nameOf(detail) })}>
                 <div className="fc-table-wrap">
                   <table className="fc-table" data-testid="calibration-buckets">
                     <thead>
                       <tr>
                         <th scope="col">{t('forecast.bucket')}</th>
-                        <th scope="col" className="num">
-                          {t('forecast.colObservations')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('forecast.colWon')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('forecast.probabilityEntered')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('forecast.shareWon')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('forecast.interval')}
-                        </th>
+                        <NumTh>{t('forecast.colObservations')}</NumTh>
+                        <NumTh>{t('forecast.colWon')}</NumTh>
+                        <NumTh>{t('forecast.probabilityEntered')}</NumTh>
+                        <NumTh>{t('forecast.shareWon')}</NumTh>
+                        <NumTh>{t('forecast.interval')}</NumTh>
                       </tr>
                     </thead>
                     <tbody>
@@ -177,37 +154,22 @@ export function CalibrationTab({ base, groupRoles }: CalibrationTabProps) {
                     </tbody>
                   </table>
                 </div>
-              </section>
+              </FcCard>
             )}
           </div>
-          <section className="card fc-card">
-            <div className="card-header">
-              <h3 className="card-title">{by ? t('forecast.calibrationGroupsTitle', { role: roleName(t, by) }) : t('forecast.calibrationTotalTitle')}</h3>
-            </div>
+          <FcCard title={by ? t('forecast.calibrationGroupsTitle', { role: roleName(t, by) }) : t('forecast.calibrationTotalTitle')}>
             <p className="fc-note fc-card-note">{t('forecast.gapExplained')}</p>
             <div className="fc-table-wrap">
               <table className="fc-table" data-testid="calibration-table">
                 <thead>
                   <tr>
-                    <th scope="col">{by ? roleName(t, by) : t('forecast.colGroup')}</th>
-                    <th scope="col" className="num">
-                      {t('forecast.colObservations')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colStillOpen')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.probabilityEntered')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.shareWon')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colGap')}
-                    </th>
-                    <th scope="col" className="num" title={t('forecast.brierHint')}>
-                      {t('forecast.colBrier')}
-                    </th>
+                    <GroupTh by={by} />
+                    <NumTh>{t('forecast.colObservations')}</NumTh>
+                    <NumTh>{t('forecast.colStillOpen')}</NumTh>
+                    <NumTh>{t('forecast.probabilityEntered')}</NumTh>
+                    <NumTh>{t('forecast.shareWon')}</NumTh>
+                    <NumTh>{t('forecast.colGap')}</NumTh>
+                    <NumTh title={t('forecast.brierHint')}>{t('forecast.colBrier')}</NumTh>
                     <th scope="col">{t('forecast.reading')}</th>
                   </tr>
                 </thead>
@@ -256,7 +218,7 @@ export function CalibrationTab({ base, groupRoles }: CalibrationTabProps) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </FcCard>
           <BasisNote basis={r.basis} />
         </>
       )}

@@ -9,6 +9,7 @@ import type { ForecastDealWindow } from '../../../../shared/forecast/types';
 import { useFormats } from '../../app/settings-context';
 import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { usePanelEscape } from '../../ui/use-panel-escape';
 import type { Formats } from '../../ui/format';
 
 export const DEALS_PAGE_SIZE = 50;
@@ -80,27 +81,10 @@ export function DealsPanel({ title, subtitle, columns, fetchPage, defaultOrder, 
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<QdError | null>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    panelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      // A panel of a tab not shown (display: none) has no box: Escape is not for it.
-      if (e.key === 'Escape' && !e.defaultPrevented && (panelRef.current?.getClientRects().length ?? 0) > 0) {
-        e.preventDefault();
-        onCloseRef.current();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      previous?.focus?.();
-    };
-  }, []);
+  // A panel of a tab not shown (display: none) has no box: Escape is not for it.
+  usePanelEscape(panelRef, onClose, true);
 
   useEffect(() => {
     let live = true;

@@ -2,7 +2,6 @@
 // one (new, pulled in, amount changes, pushed out, won, lost...), the same bars as a table, and a
 // click on a bar (or Enter on its row) lists that bar's deals in a side panel.
 import { useCallback, useMemo, useState } from 'react';
-import type { CellValue } from '../../../../shared/arrow/cells';
 import type { ForecastSourceRequest, MovementRequest, MovementResult, MovementSelection } from '../../../../shared/forecast/types';
 import { useBackend } from '../../app/backend-context';
 import { useFormats, useSettings } from '../../app/settings-context';
@@ -11,9 +10,10 @@ import { EChart, type EChartEventParams } from '../../charts/EChart';
 import { useChartLabels } from '../../charts/use-chart-labels';
 import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { DealsPanel, type DealColumn } from './DealsPanel';
+import { DealsPanel } from './DealsPanel';
 import { BasisNote } from './BasisNote';
 import { defaultSnapshotPair, MOVEMENT_BAR_HINTS, MOVEMENT_BAR_KEYS, MOVEMENT_SCOPES, movementBars, movementPeriod, movementSteps, type MovementScope } from './forecast-model';
+import { dealColumns, FcCard, NumTh, SelectField } from './parts';
 import { useApiResult } from './use-api-result';
 
 export interface MovementTabProps {
@@ -27,8 +27,6 @@ const SCOPE_KEYS = {
   quarter: 'forecast.scopeQuarter',
   custom: 'forecast.scopeCustom',
 } as const;
-
-const OUTCOME_KEYS = { won: 'forecast.outcomeWon', lost: 'forecast.outcomeLost', open: 'forecast.outcomeOpen' } as const;
 
 export function MovementTab({ base, snapshots }: MovementTabProps) {
   const t = useT();
@@ -80,79 +78,62 @@ export function MovementTab({ base, snapshots }: MovementTabProps) {
   const change = movement ? movement.end.amount - movement.start.amount : 0;
   const openBar = open && movement ? movementBars(movement).find((b) => b.id === open) : undefined;
 
-  const dealColumns = useMemo<DealColumn[]>(
-    () => [
-      { id: 'deal_name', label: t('forecast.colDeal'), format: 'text' },
-      { id: 'account', label: t('forecast.colAccount'), format: 'text' },
-      { id: 'owner', label: t('forecast.colOwner'), format: 'text' },
-      { id: 'change', label: t('forecast.colChange'), format: 'signedMoney' },
-      { id: 'amount_start', label: t('forecast.colAmountStart'), format: 'money' },
-      { id: 'amount_end', label: t('forecast.colAmountEnd'), format: 'money' },
-      { id: 'stage_start', label: t('forecast.colStageStart'), format: 'text' },
-      { id: 'stage_end', label: t('forecast.colStageEnd'), format: 'text' },
-      { id: 'expected_close_start', label: t('forecast.colCloseStart'), format: 'date' },
-      { id: 'expected_close_end', label: t('forecast.colCloseEnd'), format: 'date' },
-      {
-        id: 'outcome',
-        label: t('forecast.colOutcome'),
-        format: 'text',
-        render: (v: CellValue) => (v === 'won' || v === 'lost' || v === 'open' ? t(OUTCOME_KEYS[v]) : String(v)),
-      },
-    ],
+  const columns = useMemo(
+    () =>
+      dealColumns(t, [
+        { id: 'change', label: t('forecast.colChange'), format: 'signedMoney' },
+        { id: 'amount_start', label: t('forecast.colAmountStart'), format: 'money' },
+        { id: 'amount_end', label: t('forecast.colAmountEnd'), format: 'money' },
+        { id: 'stage_start', label: t('forecast.colStageStart'), format: 'text' },
+        { id: 'stage_end', label: t('forecast.colStageEnd'), format: 'text' },
+        { id: 'expected_close_start', label: t('forecast.colCloseStart'), format: 'date' },
+        { id: 'expected_close_end', label: t('forecast.colCloseEnd'), format: 'date' },
+      ]),
     [t],
   );
 
   return (
     <div className="fc-tab" data-testid="forecast-movement" data-state={result.status}>
       <div className="fc-controls">
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.fromSnapshot')}</span>
-          <select className="select select-compact" value={from} onChange={(e) => changeFrom(e.target.value)} data-testid="movement-from">
-            {snapshots.slice(0, -1).map((d) => (
+        <SelectField label={t('forecast.fromSnapshot')} value={from} onChange={changeFrom} testId="movement-from">
+          {snapshots.slice(0, -1).map((d) => (
+            <option key={d} value={d}>
+              {formats.date(d)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('forecast.toSnapshot')}
+          value={to}
+          onChange={(v) => {
+            setTo(v);
+            setOpen(null);
+          }}
+          testId="movement-to"
+        >
+          {snapshots
+            .filter((d) => d > from)
+            .map((d) => (
               <option key={d} value={d}>
                 {formats.date(d)}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.toSnapshot')}</span>
-          <select
-            className="select select-compact"
-            value={to}
-            onChange={(e) => {
-              setTo(e.target.value);
-              setOpen(null);
-            }}
-            data-testid="movement-to"
-          >
-            {snapshots
-              .filter((d) => d > from)
-              .map((d) => (
-                <option key={d} value={d}>
-                  {formats.date(d)}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.scope')}</span>
-          <select
-            className="select select-compact"
-            value={scope}
-            onChange={(e) => {
-              setScope(e.target.value as MovementScope);
-              setOpen(null);
-            }}
-            data-testid="movement-scope"
-          >
-            {MOVEMENT_SCOPES.map((s) => (
-              <option key={s} value={s}>
-                {t(SCOPE_KEYS[s])}
-              </option>
-            ))}
-          </select>
-        </label>
+        </SelectField>
+        <SelectField
+          label={t('forecast.scope')}
+          value={scope}
+          onChange={(v) => {
+            setScope(v as MovementScope);
+            setOpen(null);
+          }}
+          testId="movement-scope"
+        >
+          {MOVEMENT_SCOPES.map((s) => (
+            <option key={s} value={s}>
+              {t(SCOPE_KEYS[s])}
+            </option>
+          ))}
+        </SelectField>
         {scope === 'custom' && (
           <>
             <label className="fc-field">
@@ -184,11 +165,7 @@ export function MovementTab({ base, snapshots }: MovementTabProps) {
               ? ` ${t('forecast.movementPeriod', { from: formats.date(movement.period.from), to: formats.date(movement.period.to) })}`
               : ` ${t('forecast.movementAllOpen')}`}
           </p>
-          <section className={`card fc-card ${result.status === 'loading' ? 'fc-stale' : ''}`}>
-            <div className="card-header">
-              <h3 className="card-title">{t('forecast.waterfallTitle')}</h3>
-              <span className="result-meta">{t('forecast.clickBar')}</span>
-            </div>
+          <FcCard title={t('forecast.waterfallTitle')} hint={t('forecast.clickBar')} loading={result.status === 'loading'}>
             <EChart
               option={chart.option}
               className="fc-chart"
@@ -197,7 +174,7 @@ export function MovementTab({ base, snapshots }: MovementTabProps) {
               label={t('forecast.waterfallLabel', { start: formats.currency(movement.start.amount), end: formats.currency(movement.end.amount) })}
               onClick={onChartClick}
             />
-          </section>
+          </FcCard>
           <section className="card fc-card">
             <table className="fc-table" data-testid="movement-table">
               <caption className="visually-hidden">{t('forecast.waterfallTitle')}</caption>
@@ -205,12 +182,8 @@ export function MovementTab({ base, snapshots }: MovementTabProps) {
                 <tr>
                   <th scope="col">{t('forecast.colBar')}</th>
                   <th scope="col">{t('forecast.colMeaning')}</th>
-                  <th scope="col" className="num">
-                    {t('forecast.colAmount')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('forecast.colDeals')}
-                  </th>
+                  <NumTh>{t('forecast.colAmount')}</NumTh>
+                  <NumTh>{t('forecast.colDeals')}</NumTh>
                 </tr>
               </thead>
               <tbody>
@@ -262,7 +235,7 @@ export function MovementTab({ base, snapshots }: MovementTabProps) {
             to: formats.date(movement.to),
             amount: openBar ? (open === 'start' || open === 'end' ? formats.currency(openBar.amount) : formats.signedCurrency(openBar.amount)) : '',
           })}
-          columns={dealColumns}
+          columns={columns}
           defaultOrder={t('forecast.orderLargestChange')}
           fetchPage={(offset, limit, sort) => api.movementDeals({ ...request, bar: open, offset, limit, ...(sort ? { sort } : {}) })}
           onClose={() => setOpen(null)}

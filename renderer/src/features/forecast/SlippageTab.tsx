@@ -3,7 +3,6 @@
 // drift from the first estimate to the final amount. A group's name lists its pushed deals, its
 // flagged count the flagged ones.
 import { useMemo, useState } from 'react';
-import type { CellValue } from '../../../../shared/arrow/cells';
 import { DEFAULT_FLAG_PUSHES, type ForecastGroup, type ForecastSourceRequest, type SlippageRequest, type SlippageResult } from '../../../../shared/forecast/types';
 import { roleName } from '../../../../shared/i18n/labels';
 import { useBackend } from '../../app/backend-context';
@@ -11,9 +10,9 @@ import { useFormats } from '../../app/settings-context';
 import { useT } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { BasisNote } from './BasisNote';
-import { DealsPanel, type DealColumn } from './DealsPanel';
+import { DealsPanel } from './DealsPanel';
 import { groupKey, groupText } from './forecast-model';
-import { GroupBySelect } from './parts';
+import { dealColumns, FcCard, GroupBySelect, GroupTh, NumTh, SelectField } from './parts';
 import { useApiResult } from './use-api-result';
 
 export interface SlippageTabProps {
@@ -24,7 +23,6 @@ export interface SlippageTabProps {
 const FLAG_CHOICES = [2, 3, 4, 5] as const;
 /** The mark of a flagged figure (a flag). */
 const FLAG = '\u2691';
-const OUTCOME_KEYS = { won: 'forecast.outcomeWon', lost: 'forecast.outcomeLost', open: 'forecast.outcomeOpen' } as const;
 
 interface Drill {
   group: ForecastGroup | null;
@@ -47,26 +45,18 @@ export function SlippageTab({ base, groupRoles }: SlippageTabProps) {
   const total = r?.groups.find((g) => g.total) ?? null;
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
-  const columns = useMemo<DealColumn[]>(
-    () => [
-      { id: 'deal_name', label: t('forecast.colDeal'), format: 'text' },
-      { id: 'account', label: t('forecast.colAccount'), format: 'text' },
-      { id: 'owner', label: t('forecast.colOwner'), format: 'text' },
-      { id: 'pushes', label: t('forecast.colPushes'), format: 'integer' },
-      { id: 'days_pushed', label: t('forecast.colDaysPushed'), format: 'integer' },
-      { id: 'first_expected_close', label: t('forecast.colFirstClose'), format: 'date' },
-      { id: 'last_expected_close', label: t('forecast.colLastClose'), format: 'date' },
-      { id: 'regressions', label: t('forecast.colRegressions'), format: 'integer' },
-      { id: 'first_amount', label: t('forecast.colFirstAmount'), format: 'money' },
-      { id: 'final_amount', label: t('forecast.colFinalAmount'), format: 'money' },
-      { id: 'amount_drift', label: t('forecast.colDrift'), format: 'signedMoney' },
-      {
-        id: 'outcome',
-        label: t('forecast.colOutcome'),
-        format: 'text',
-        render: (v: CellValue) => (v === 'won' || v === 'lost' || v === 'open' ? t(OUTCOME_KEYS[v]) : String(v)),
-      },
-    ],
+  const columns = useMemo(
+    () =>
+      dealColumns(t, [
+        { id: 'pushes', label: t('forecast.colPushes'), format: 'integer' },
+        { id: 'days_pushed', label: t('forecast.colDaysPushed'), format: 'integer' },
+        { id: 'first_expected_close', label: t('forecast.colFirstClose'), format: 'date' },
+        { id: 'last_expected_close', label: t('forecast.colLastClose'), format: 'date' },
+        { id: 'regressions', label: t('forecast.colRegressions'), format: 'integer' },
+        { id: 'first_amount', label: t('forecast.colFirstAmount'), format: 'money' },
+        { id: 'final_amount', label: t('forecast.colFinalAmount'), format: 'money' },
+        { id: 'amount_drift', label: t('forecast.colDrift'), format: 'signedMoney' },
+      ]),
     [t],
   );
 
@@ -82,24 +72,21 @@ export function SlippageTab({ base, groupRoles }: SlippageTabProps) {
           }}
           testId="slippage-by"
         />
-        <label className="fc-field">
-          <span className="fc-field-label">{t('forecast.flagFrom')}</span>
-          <select
-            className="select select-compact"
-            value={String(flagPushes)}
-            onChange={(e) => {
-              setFlagPushes(Number(e.target.value));
-              setDrill(null);
-            }}
-            data-testid="slippage-flag"
-          >
-            {FLAG_CHOICES.map((n) => (
-              <option key={n} value={String(n)}>
-                {t('forecast.pushesOrMore', { count: n, n: formats.integer(n) })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('forecast.flagFrom')}
+          value={String(flagPushes)}
+          onChange={(v) => {
+            setFlagPushes(Number(v));
+            setDrill(null);
+          }}
+          testId="slippage-flag"
+        >
+          {FLAG_CHOICES.map((n) => (
+            <option key={n} value={String(n)}>
+              {t('forecast.pushesOrMore', { count: n, n: formats.integer(n) })}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {result.error && <ErrorPanel title={t('forecast.slippageFailed')} error={result.error} testId="forecast-error" />}
       {r && total && (
@@ -119,43 +106,21 @@ export function SlippageTab({ base, groupRoles }: SlippageTabProps) {
               drift: total.amountDriftRatio === null ? '' : formats.changePercent(total.amountDriftRatio),
             })}
           </p>
-          <section className={`card fc-card ${result.status === 'loading' ? 'fc-stale' : ''}`}>
-            <div className="card-header">
-              <h3 className="card-title">{by ? t('forecast.slippageTitleBy', { role: roleName(t, by) }) : t('forecast.slippageTitle')}</h3>
-              <span className="result-meta">{t('forecast.slippageHint')}</span>
-            </div>
+          <FcCard title={by ? t('forecast.slippageTitleBy', { role: roleName(t, by) }) : t('forecast.slippageTitle')} hint={t('forecast.slippageHint')} loading={result.status === 'loading'}>
             <div className="fc-table-wrap">
               <table className="fc-table" data-testid="slippage-table">
                 <thead>
                   <tr>
-                    <th scope="col">{by ? roleName(t, by) : t('forecast.colGroup')}</th>
-                    <th scope="col" className="num">
-                      {t('forecast.colDeals')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colPushedDeals')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colFlagged', { count: r.flagPushes, n: formats.integer(r.flagPushes) })}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colPushes')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colDaysPerPush')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colRegressedDeals')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colFirstAmount')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colFinalAmount')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.colDrift')}
-                    </th>
+                    <GroupTh by={by} />
+                    <NumTh>{t('forecast.colDeals')}</NumTh>
+                    <NumTh>{t('forecast.colPushedDeals')}</NumTh>
+                    <NumTh>{t('forecast.colFlagged', { count: r.flagPushes, n: formats.integer(r.flagPushes) })}</NumTh>
+                    <NumTh>{t('forecast.colPushes')}</NumTh>
+                    <NumTh>{t('forecast.colDaysPerPush')}</NumTh>
+                    <NumTh>{t('forecast.colRegressedDeals')}</NumTh>
+                    <NumTh>{t('forecast.colFirstAmount')}</NumTh>
+                    <NumTh>{t('forecast.colFinalAmount')}</NumTh>
+                    <NumTh>{t('forecast.colDrift')}</NumTh>
                   </tr>
                 </thead>
                 <tbody>
@@ -214,7 +179,7 @@ export function SlippageTab({ base, groupRoles }: SlippageTabProps) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </FcCard>
           <BasisNote basis={r.basis} />
         </>
       )}

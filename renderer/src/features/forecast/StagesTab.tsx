@@ -13,7 +13,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { BasisNote } from './BasisNote';
 import { stageProbabilityOption } from './forecast-charts';
 import { gapReading } from './forecast-model';
-import { ReadingText } from './parts';
+import { FcCard, NumTh, ReadingText } from './parts';
 import { useApiResult } from './use-api-result';
 
 export function StagesTab({ base }: { base: ForecastSourceRequest }) {
@@ -47,31 +47,19 @@ export function StagesTab({ base }: { base: ForecastSourceRequest }) {
               ? t('forecast.stagesRising', { count: r.snapshots.length, n: formats.integer(r.snapshots.length) })
               : t('forecast.stagesBroken', { count: broken.length, n: formats.integer(broken.length), total: formats.integer(r.snapshots.length) })}
           </p>
-          <section className="card fc-card">
-            <div className="card-header">
-              <h3 className="card-title">{t('forecast.stagesChartTitle')}</h3>
-            </div>
+          <FcCard title={t('forecast.stagesChartTitle')}>
             {option && <EChart option={option} className="fc-chart" testId="stages-chart" theme={settings.theme} label={t('forecast.stagesChartTitle')} />}
-          </section>
-          <section className="card fc-card">
-            <div className="card-header">
-              <h3 className="card-title">{t('forecast.stagesTableTitle')}</h3>
-            </div>
+          </FcCard>
+          <FcCard title={t('forecast.stagesTableTitle')}>
             <p className="fc-note fc-card-note">{t('forecast.stagesTableHint')}</p>
             <div className="fc-table-wrap">
               <table className="fc-table" data-testid="stages-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('forecast.colStage')}</th>
-                    <th scope="col" className="num">
-                      {t('forecast.colObservations')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.probabilityEntered')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('forecast.shareWon')}
-                    </th>
+                    <NumTh>{t('forecast.colObservations')}</NumTh>
+                    <NumTh>{t('forecast.probabilityEntered')}</NumTh>
+                    <NumTh>{t('forecast.shareWon')}</NumTh>
                     <th scope="col">{t('forecast.reading')}</th>
                   </tr>
                 </thead>
@@ -102,12 +90,9 @@ export function StagesTab({ base }: { base: ForecastSourceRequest }) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </FcCard>
           {broken.length > 0 && (
-            <section className="card fc-card">
-              <div className="card-header">
-                <h3 className="card-title">{t('forecast.violationsTitle')}</h3>
-              </div>
+            <FcCard title={t('forecast.violationsTitle')}>
               <ul className="fc-violations" data-testid="stages-violations">
                 {broken.flatMap((s) =>
                   s.violations.map((v) => (
@@ -123,7 +108,7 @@ export function StagesTab({ base }: { base: ForecastSourceRequest }) {
                   )),
                 )}
               </ul>
-            </section>
+            </FcCard>
           )}
           <BasisNote basis={r.basis} />
         </>

@@ -7,6 +7,7 @@ import { TypeBadge } from '../../ui/TypeBadge';
 import { COUNT_ROWS, SHELVES, type DragItem, type ShelfId } from './editor-model';
 import { fieldDisplayName, fieldSections, foldText, type EditorField } from './fields';
 import { GROUP_KEYS, roleLabel, SHELF_KEYS } from './labels';
+import { SearchBox } from './SearchBox';
 
 /** Groups where a joined source's column is worth naming its source (an Account field comes from accounts anyway). */
 const ORIGIN_GROUPS: ReadonlySet<string> = new Set(['deal', 'rep', 'time']);
@@ -33,15 +34,7 @@ export function FieldList({ fields, onClick, onAdd, onDragStart, onDragEnd }: Fi
 
   return (
     <div className="we-field-list">
-      <input
-        className="input we-search"
-        type="search"
-        value={query}
-        placeholder={t('editor.searchFields')}
-        aria-label={t('editor.searchFields')}
-        data-testid="field-search"
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchBox value={query} onChange={setQuery} label={t('editor.searchFields')} testId="field-search" />
       <div className="we-field-scroll" role="list" aria-label={t('editor.fields')}>
         {countMatches && (
           <FieldRow

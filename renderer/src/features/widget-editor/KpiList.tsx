@@ -6,6 +6,7 @@ import { useLanguage, useT } from '../../i18n/I18nProvider';
 import { kpiMissingRoles, kpiRoles, measureKpis } from './editor-model';
 import { foldText } from './fields';
 import { kpiText, roleLabel } from './labels';
+import { SearchBox } from './SearchBox';
 
 interface KpiListProps {
   source: SourceInfo | null;
@@ -33,15 +34,7 @@ export function KpiList({ source, onAdd, onDragStart, onDragEnd }: KpiListProps)
 
   return (
     <div className="we-field-list">
-      <input
-        className="input we-search"
-        type="search"
-        value={query}
-        placeholder={t('editor.searchKpis')}
-        aria-label={t('editor.searchKpis')}
-        data-testid="kpi-search"
-        onChange={(e) => setQuery(e.target.value)}
-      />
+      <SearchBox value={query} onChange={setQuery} label={t('editor.searchKpis')} testId="kpi-search" />
       <div className="we-field-scroll" role="list" aria-label={t('editor.kpis')}>
         {kpis.map((k) => {
           const text = kpiText(t, k.id);
