@@ -1,12 +1,14 @@
 // The single-byte transcoder (Windows-1252, ISO-8859-1 -> UTF-8) against iconv-lite, the codec
 // library it replaces for these encodings: byte for byte, on every byte value, at every alignment
-// of the four-bytes-at-a-time path, on random buffers and on files of several chunks.
+// of the four-bytes-at-a-time path, on random buffers and on files of several chunks. And the
+// whole-file UTF-8 check that decides whether a file needs transcoding, with characters cut by
+// its read chunks.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeSingleByte, transcodeToUtf8 } from '../../electron/core/import/encoding';
+import { decodeSingleByte, detectEncoding, transcodeToUtf8 } from '../../electron/core/import/encoding';
 import type { TextEncoding } from '../../shared/import/types';
 
 const CODECS: [TextEncoding, string][] = [
@@ -100,5 +102,51 @@ describe('single-byte transcoding of files', () => {
     writeFileSync(src, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
     await transcodeToUtf8(src, 'utf-16le', out);
     expect(readFileSync(out, 'utf8')).toBe(text);
+  });
+});
+
+describe('the whole-file UTF-8 check', () => {
+  /** Lines of ASCII filler, with `text` placed so that its first byte is at `at` (a chunk is 1 MiB). */
+  function fileWith(at: number, text: string, size = 3 * 1024 * 1024): Buffer {
+    const line = 'D-000001,Rousseau,12500.00,2024-03-01\n';
+    const body = Buffer.from(line.repeat(Math.ceil(size / line.length)).slice(0, size));
+    const insert = Buffer.from(text, 'utf8');
+    insert.copy(body, at);
+    return body;
+  }
+  const MIB = 1024 * 1024;
+
+  it('accepts characters of two, three and four bytes cut by the end of a read chunk', async () => {
+    for (const [text, back] of [['é', 1], ['€', 1], ['€', 2], ['😀', 1], ['😀', 2], ['😀', 3]] as const) {
+      const path = join(dir, `cut-${back}.csv`);
+      writeFileSync(path, fileWith(MIB - back, text));
+      const guess = await detectEncoding(path);
+      expect(guess.encoding, `${text} cut ${back} bytes before the end of the first chunk`).toBe('utf-8');
+    }
+  });
+
+  it('names the line of an invalid byte far into the file, and of a character cut by the end of the file', async () => {
+    const bytes = fileWith(0, 'x');
+    const at = 2 * MIB + 123;
+    bytes[at] = 0xe9; // é in Windows-1252
+    const path = join(dir, 'late-latin1.csv');
+    writeFileSync(path, bytes);
+    const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    const guess = await detectEncoding(path);
+    expect(guess).toMatchObject({ encoding: 'windows-1252', invalidUtf8Line: line });
+    expect(guess.reason).toContain(`from line ${line}`);
+
+    const cut = join(dir, 'cut-at-end.csv');
+    const whole = Buffer.from('a,b\n1,2\n3,\u20ac', 'utf8');
+    writeFileSync(cut, whole.subarray(0, whole.length - 1));
+    expect(await detectEncoding(cut)).toMatchObject({ encoding: 'windows-1252', invalidUtf8Line: 3 });
+  });
+
+  it('refuses an overlong form and an encoded surrogate as UTF-8', async () => {
+    for (const [name, bad] of [['overlong', [0xc0, 0xaf]], ['surrogate', [0xed, 0xa0, 0x80]]] as const) {
+      const path = join(dir, `${name}.csv`);
+      writeFileSync(path, Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from(bad), Buffer.from('\n')]));
+      expect(await detectEncoding(path), name).toMatchObject({ encoding: 'windows-1252', invalidUtf8Line: 2 });
+    }
   });
 });

@@ -3,6 +3,7 @@
 // temp UTF-8 file. French Excel writes Windows-1252; Node's own decoder maps its 0x80-0x9F range
 // wrongly. The single-byte encodings (Windows-1252, ISO-8859-1) go through a byte table of our
 // own, several times faster than a general codec; UTF-16 through iconv-lite.
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -49,10 +50,39 @@ function utf16Guess(head: Buffer): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
- * Streams the whole file through a strict UTF-8 decoder: a sample could pass while an accented
- * name half a million lines down does not. Returns the 1-based line of the first invalid byte.
+ * Where a sequence of UTF-8 may be cut at the end of `data`: the start of a last character whose
+ * bytes are not all there, else data.length.
+ */
+function incompleteTail(data: Uint8Array): number {
+  const n = data.length;
+  for (let i = n - 1; i >= Math.max(0, n - 3); i--) {
+    const b = data[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return n - i < length ? i : n;
+  }
+  return n;
+}
+
+/**
+ * Checks the whole file is UTF-8: a sample could pass while an accented name half a million
+ * lines down does not. Returns the 1-based line of the first invalid byte. The check is native
+ * and reads each byte once; only a file that fails is read again to find the line.
  */
 async function firstInvalidUtf8Line(path: string): Promise<number | null> {
+  let carry: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    // A character cut by the chunk's end is checked with the next chunk.
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = incompleteTail(data);
+    if (!isUtf8(data.subarray(0, cut))) return locateInvalidUtf8Line(path);
+    carry = cut < data.length ? Buffer.from(data.subarray(cut)) : null;
+  }
+  return carry ? locateInvalidUtf8Line(path) : null;
+}
+
+/** Streams the file through a strict UTF-8 decoder: the 1-based line of the first invalid byte. */
+async function locateInvalidUtf8Line(path: string): Promise<number | null> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
