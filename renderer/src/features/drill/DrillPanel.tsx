@@ -113,7 +113,7 @@ export function DrillPanel({ target, onClose }: { target: DrillTarget; onClose()
   return (
     <aside
       ref={panelRef}
-      className="drill-panel"
+      className="side-panel drill-panel"
       role="dialog"
       aria-label={t('drill.title', { title: target.title })}
       tabIndex={-1}

@@ -111,7 +111,7 @@ export function DealsPanel({ title, subtitle, columns, fetchPage, defaultOrder, 
   return (
     <aside
       ref={panelRef}
-      className="fc-deals"
+      className="side-panel fc-deals"
       role="dialog"
       aria-label={title}
       tabIndex={-1}
